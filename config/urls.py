@@ -1,0 +1,10 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Privacy notice portal administration"
+admin.site.site_title = "Privacy notice portal"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("notices.urls")),
+]

@@ -1,0 +1,1 @@
+"""Notices: composition, versions, workflow, rendering and the public pages."""

@@ -1,0 +1,364 @@
+"""The register of processing: who processes personal data, about whom, why, on what lawful basis,
+where it comes from and who receives it. Notices are composed from these records."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+
+class RegisterRecord(models.Model):
+    """Fields every register record shares.
+
+    Records are retired rather than deleted: a published notice may cite them, and the change history
+    must stay readable.
+    """
+
+    note = models.TextField(
+        blank=True,
+        help_text="Internal note, never published: e.g. where a source notice was vague or out of date.",
+    )
+    retired = models.BooleanField(
+        default=False,
+        help_text="Retired records stay in published notices that used them but cannot be chosen for new ones.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Optimistic locking: forms carry the value they loaded, and a save is refused if it has moved on.
+    lock_version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class Controller(RegisterRecord):
+    name = models.CharField("legal name", max_length=200, unique=True)
+    slug = models.SlugField(max_length=80, unique=True, help_text="Used in web addresses. Lower case, hyphens.")
+    other_names = models.CharField(
+        max_length=300, blank=True, help_text="Trading names or the names people know you by, comma separated."
+    )
+    company_number = models.CharField(max_length=20, blank=True, help_text="Companies House number, if any.")
+    charity_number = models.CharField(max_length=20, blank=True, help_text="Registered charity number, if any.")
+    registered_office = models.TextField(blank=True)
+    ico_registration_number = models.CharField(
+        "ICO registration number", max_length=20, blank=True, help_text="From the ICO data protection fee register."
+    )
+    website = models.URLField(blank=True)
+    is_public_authority = models.BooleanField(
+        "public authority",
+        default=False,
+        help_text="Councils, NHS bodies and other public authorities cannot rely on legitimate interests "
+        "for their public tasks and must appoint a data protection officer.",
+    )
+    dpo_name = models.CharField("DPO name", max_length=200, blank=True)
+    dpo_email = models.EmailField("DPO email", blank=True)
+    dpo_phone = models.CharField("DPO phone", max_length=40, blank=True)
+    dpo_address = models.TextField("DPO postal address", blank=True)
+    rights_request_instructions = models.TextField(
+        "how to make a rights request",
+        blank=True,
+        help_text="How a person asks for a copy of their information or uses their other rights: "
+        "who to write to, an email address, a form.",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def has_dpo(self) -> bool:
+        return bool(self.dpo_name or self.dpo_email)
+
+
+class Service(RegisterRecord):
+    class Role(models.TextChoices):
+        CONTROLLER = "controller", "We are the controller"
+        PROCESSOR = "processor", "We process on behalf of another controller"
+        JOINT = "joint", "We are joint controllers"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=80, unique=True, help_text="Used in web addresses. Lower case, hyphens.")
+    description = models.TextField(blank=True, help_text="What the service does, in a sentence or two.")
+    controller = models.ForeignKey(
+        Controller, on_delete=models.PROTECT, related_name="services", help_text="The organisation providing it."
+    )
+    role = models.CharField(
+        "our role", max_length=20, choices=Role.choices, default=Role.CONTROLLER,
+        help_text="Whether the provider decides how the data is used (controller) or acts on another "
+        "organisation's instructions (processor).",
+    )
+    other_controllers = models.ManyToManyField(
+        Controller,
+        blank=True,
+        related_name="services_as_other_controller",
+        help_text="When we are processor or joint controller: the controller(s) we act for or with.",
+    )
+    history = HistoricalRecords(m2m_fields=[other_controllers])
+
+    class Meta:
+        ordering = ["controller__name", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class DataSubjectGroup(RegisterRecord):
+    name = models.CharField(max_length=200, unique=True, help_text="e.g. Children and young people; Foster carers.")
+    description = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "data subject group"
+
+    def __str__(self):
+        return self.name
+
+
+class DataCategory(RegisterRecord):
+    class Kind(models.TextChoices):
+        PERSONAL = "personal", "Personal data"
+        SPECIAL = "special", "Special category data"
+        CRIMINAL = "criminal", "Criminal offence data"
+
+    name = models.CharField(max_length=200, unique=True, help_text="e.g. Name and contact details.")
+    description = models.TextField(blank=True)
+    kind = models.CharField(
+        max_length=20, choices=Kind.choices, default=Kind.PERSONAL,
+        help_text="Special category data (health, ethnicity, religion, sexuality, biometrics, genetics, "
+        "politics, trade union membership) and criminal offence data need extra conditions.",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "data categories"
+
+    def __str__(self):
+        return self.name
+
+
+class LawfulBasis(models.Model):
+    """Reference data: the UK GDPR bases and conditions and the DPA 2018 Sch 1 conditions.
+
+    Loaded by a data migration from the verified reference table; admin-editable because the law moves
+    (the DUAA 2025 changed several of these in 2026).
+    """
+
+    class Kind(models.TextChoices):
+        ART6 = "art6", "UK GDPR Art 6 basis"
+        ART9 = "art9", "UK GDPR Art 9 condition"
+        ART10 = "art10_sch1", "Criminal offence data route (Art 10)"
+        SCH1_PART1 = "sch1_part1", "DPA 2018 Sch 1 Part 1 condition"
+        SCH1_PART2 = "sch1_part2", "DPA 2018 Sch 1 Part 2 condition"
+        SCH1_PART3 = "sch1_part3", "DPA 2018 Sch 1 Part 3 condition"
+
+    class Need(models.TextChoices):
+        YES = "yes", "Yes"
+        NO = "no", "No"
+        CONDITIONAL = "conditional", "In some cases"
+        NOT_APPLICABLE = "n/a", "Not applicable"
+
+    code = models.SlugField(max_length=40, unique=True)
+    article = models.CharField(max_length=80, help_text="e.g. UK GDPR Art 6(1)(e).")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    short_title = models.CharField(max_length=200)
+    plain_english = models.TextField(help_text="What it means, as the public should read it.")
+    needs_basis_in_law = models.CharField(max_length=12, choices=Need.choices, default=Need.NO)
+    needs_sch1_condition = models.CharField(
+        "needs a Sch 1 condition", max_length=12, choices=Need.choices, default=Need.NO
+    )
+    needs_appropriate_policy_document = models.CharField(max_length=12, choices=Need.choices, default=Need.NO)
+    meets = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="satisfied_by",
+        help_text="For a Sch 1 condition: the Art 9 condition (or Art 10 route) it satisfies.",
+    )
+    verified_source = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kind", "id"]
+        verbose_name_plural = "lawful bases"
+
+    def __str__(self):
+        return f"{self.article}: {self.short_title}"
+
+    @property
+    def is_sch1(self) -> bool:
+        return self.kind.startswith("sch1_")
+
+
+class Legislation(RegisterRecord):
+    title = models.CharField(max_length=200, help_text="e.g. Children Act 1989.")
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    chapter = models.CharField(max_length=40, blank=True, help_text="e.g. c. 41.")
+    section = models.CharField(max_length=100, blank=True, help_text="Optional: the section relied on, e.g. s.47.")
+    url = models.URLField("legislation.gov.uk address", blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["title", "section"]
+        verbose_name_plural = "legislation"
+        constraints = [
+            # The same Act may be cited for different sections, but each section only once.
+            models.UniqueConstraint(fields=["title", "section"], name="legislation_unique_title_section"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} {self.section}".strip()
+
+
+class Purpose(RegisterRecord):
+    class CollectedFrom(models.TextChoices):
+        PERSON = "person", "From the person themselves"
+        ELSEWHERE = "elsewhere", "From other people or organisations"
+        BOTH = "both", "Both"
+
+    name = models.CharField(max_length=200, unique=True, help_text="e.g. Safeguarding children.")
+    description = models.TextField("plain-English description", blank=True)
+    art6_basis = models.ForeignKey(
+        LawfulBasis, on_delete=models.PROTECT, related_name="purposes_art6",
+        limit_choices_to={"kind": LawfulBasis.Kind.ART6}, verbose_name="Art 6 lawful basis",
+    )
+    art9_condition = models.ForeignKey(
+        LawfulBasis, on_delete=models.PROTECT, null=True, blank=True, related_name="purposes_art9",
+        limit_choices_to={"kind": LawfulBasis.Kind.ART9}, verbose_name="Art 9 condition",
+        help_text="Needed when the purpose uses special category data.",
+    )
+    sch1_condition = models.ForeignKey(
+        LawfulBasis, on_delete=models.PROTECT, null=True, blank=True, related_name="purposes_sch1",
+        limit_choices_to={"kind__in": [LawfulBasis.Kind.SCH1_PART1, LawfulBasis.Kind.SCH1_PART2]},
+        verbose_name="DPA 2018 Sch 1 condition",
+        help_text="Needed for Art 9(2)(b), (g), (h), (i) and (j).",
+    )
+    criminal_condition = models.ForeignKey(
+        LawfulBasis, on_delete=models.PROTECT, null=True, blank=True, related_name="purposes_criminal",
+        limit_choices_to={"kind__in": [
+            LawfulBasis.Kind.ART10, LawfulBasis.Kind.SCH1_PART1, LawfulBasis.Kind.SCH1_PART2,
+            LawfulBasis.Kind.SCH1_PART3,
+        ]},
+        verbose_name="criminal offence data condition",
+        help_text="Needed when the purpose uses criminal offence data: official authority, or a Sch 1 condition.",
+    )
+    legislation = models.ManyToManyField(
+        Legislation, blank=True, related_name="purposes", verbose_name="supporting legislation",
+        help_text="The law that gives the task or obligation (needed for legal obligation and public task).",
+    )
+    legitimate_interests = models.TextField(
+        blank=True, help_text="When the basis is legitimate interests: the interests pursued, in plain English."
+    )
+    data_categories = models.ManyToManyField(DataCategory, blank=True, related_name="purposes")
+    subject_groups = models.ManyToManyField(
+        DataSubjectGroup, blank=True, related_name="purposes", verbose_name="data subject groups"
+    )
+    collected_from = models.CharField(
+        "where the data comes from", max_length=20, choices=CollectedFrom.choices, default=CollectedFrom.PERSON,
+        help_text="Decides whether UK GDPR Art 13 (from the person) or Art 14 (from elsewhere) applies.",
+    )
+    provision_requirement = models.TextField(
+        "must people give us this information?",
+        blank=True,
+        help_text="Whether giving the data is required by law or a contract, and what happens if they don't "
+        "(UK GDPR Art 13(2)(e)).",
+    )
+    automated_decisions = models.TextField(
+        "automated decision-making",
+        blank=True,
+        help_text="Any significant decision made solely by automated means: the logic and its consequences. "
+        "Leave blank when there is none.",
+    )
+    appropriate_policy_document = models.URLField(
+        blank=True, help_text="Where the appropriate policy document for the Sch 1 condition is published, if needed."
+    )
+    history = HistoricalRecords(m2m_fields=[legislation, data_categories, subject_groups])
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Source(RegisterRecord):
+    class Kind(models.TextChoices):
+        PERSON = "person", "The person themselves"
+        ORGANISATION = "organisation", "A named organisation"
+        CATEGORY = "category", "A category of organisation"
+        PUBLIC = "public", "Publicly available information"
+
+    name = models.CharField(max_length=200, unique=True, help_text="e.g. Police; Your GP; Essex Police.")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.CATEGORY)
+    description = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Recipient(RegisterRecord):
+    class Kind(models.TextChoices):
+        ORGANISATION = "organisation", "A named organisation"
+        CATEGORY = "category", "A category of recipient"
+
+    class Role(models.TextChoices):
+        CONTROLLER = "controller", "Controller (uses the data for its own purposes)"
+        PROCESSOR = "processor", "Processor (acts on our instructions)"
+        JOINT = "joint", "Joint controller"
+
+    class Safeguard(models.TextChoices):
+        NONE = "", "No safeguard recorded"
+        APPROVED = "approved", "UK approval of the country (adequacy, UK GDPR Art 45A)"
+        IDTA = "idta", "International Data Transfer Agreement (IDTA)"
+        ADDENDUM = "addendum", "UK Addendum to the EU standard contractual clauses"
+        BCR = "bcr", "Binding corporate rules"
+        ART49 = "art49", "An exception for a specific situation (UK GDPR Art 49)"
+
+    name = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.ORGANISATION)
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.CONTROLLER)
+    what_is_shared = models.TextField(blank=True)
+    why_shared = models.TextField("why it is shared", blank=True)
+    transfer_country = models.CharField(
+        "country outside the UK", max_length=100, blank=True,
+        help_text="Leave blank when the data stays in the UK.",
+    )
+    safeguard = models.CharField(
+        "transfer safeguard", max_length=20, choices=Safeguard.choices, blank=True,
+        help_text="What protects the data once it leaves the UK.",
+    )
+    safeguard_copy = models.TextField(
+        "how to get a copy of the safeguard", blank=True,
+        help_text="Where the safeguard is published, or how a person can ask for a copy.",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.transfers_abroad and not self.safeguard:
+            raise ValidationError(
+                {
+                    "safeguard": ValidationError(
+                        f"Data goes to {self.transfer_country.strip()}, outside the UK: choose the safeguard "
+                        f"that protects it.",
+                        code="safeguard_missing",
+                    )
+                }
+            )
+
+    @property
+    def transfers_abroad(self) -> bool:
+        return bool(self.transfer_country.strip())

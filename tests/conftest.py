@@ -1,0 +1,45 @@
+"""Personas used across the suite: alice is an IG officer, bob is the DPO, charlie is a superuser,
+and dave is staff with no role."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+def _user(username: str, *, role: str | None = None, superuser: bool = False) -> User:
+    user = User.objects.create_user(
+        username=username, email=f"{username}@example.org", password=PASSWORD,
+        is_staff=True, is_superuser=superuser, first_name=username.title(),
+    )
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def alice(db):
+    return _user("alice", role="IG officer")
+
+
+@pytest.fixture
+def bob(db):
+    return _user("bob", role="DPO")
+
+
+@pytest.fixture
+def charlie(db):
+    return _user("charlie", superuser=True)
+
+
+@pytest.fixture
+def dave(db):
+    return _user("dave")
+
+
+@pytest.fixture
+def bases(db):
+    """Lawful bases by code, as loaded by the data migration."""
+    from services.models import LawfulBasis
+
+    return {basis.code: basis for basis in LawfulBasis.objects.all()}

@@ -1,0 +1,123 @@
+"""factory_boy factories for register records and notices."""
+
+import factory
+
+from retention.models import LegalHold, RetentionRule
+from services.models import (
+    Controller,
+    DataCategory,
+    DataSubjectGroup,
+    LawfulBasis,
+    Legislation,
+    Purpose,
+    Recipient,
+    Service,
+    Source,
+)
+
+
+def basis(code: str) -> LawfulBasis:
+    return LawfulBasis.objects.get(code=code)
+
+
+class ControllerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Controller
+
+    name = factory.Sequence(lambda n: f"Borsetshire Council {n}")
+    slug = factory.Sequence(lambda n: f"borsetshire-{n}")
+    is_public_authority = True
+    dpo_name = "Dana Protector"
+    dpo_email = "dpo@borsetshire.example"
+    dpo_address = "County Hall, Borchester, BO1 1AA"
+    rights_request_instructions = "Email dpo@borsetshire.example or write to County Hall."
+
+
+class ServiceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Service
+
+    name = factory.Sequence(lambda n: f"Family support {n}")
+    slug = factory.Sequence(lambda n: f"family-support-{n}")
+    description = "Helps families through difficult times."
+    controller = factory.SubFactory(ControllerFactory)
+
+
+class DataSubjectGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DataSubjectGroup
+        django_get_or_create = ["name"]
+
+    name = "Children and young people"
+
+
+class DataCategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DataCategory
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Contact details {n}")
+    kind = DataCategory.Kind.PERSONAL
+
+
+class LegislationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Legislation
+        django_get_or_create = ["title", "section"]
+
+    title = "Children Act 1989"
+    section = ""
+    year = 1989
+    chapter = "c. 41"
+    url = "https://www.legislation.gov.uk/ukpga/1989/41"
+
+
+class PurposeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Purpose
+
+    name = factory.Sequence(lambda n: f"Supporting families {n}")
+    description = "To give families the help they need."
+    art6_basis = factory.LazyFunction(lambda: basis("art6_1_e"))
+    collected_from = Purpose.CollectedFrom.PERSON
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+        django_get_or_create = ["name"]
+
+    name = "Police"
+    kind = Source.Kind.CATEGORY
+
+
+class RecipientFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Recipient
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Recipient {n}")
+    kind = Recipient.Kind.ORGANISATION
+    role = Recipient.Role.CONTROLLER
+
+
+class RetentionRuleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RetentionRule
+        django_get_or_create = ["record_type"]
+
+    record_type = factory.Sequence(lambda n: f"Case records {n}")
+    period_kind = RetentionRule.PeriodKind.FIXED
+    period_number = 35
+    period_unit = RetentionRule.Unit.YEARS
+    trigger = "last contact"
+    authority = "Council retention schedule"
+
+
+class LegalHoldFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LegalHold
+        django_get_or_create = ["name"]
+
+    name = "UK Covid-19 Inquiry"
+    imposed_by = "NHS England"
