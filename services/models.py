@@ -321,6 +321,9 @@ class Recipient(RegisterRecord):
         ADDENDUM = "addendum", "UK Addendum to the EU standard contractual clauses"
         BCR = "bcr", "Binding corporate rules"
         ART49 = "art49", "An exception for a specific situation (UK GDPR Art 49)"
+        # Older notices cite arrangements that are not (or no longer) valid, e.g. the EU-US Privacy Shield;
+        # recording what they say lets the compliance checks flag it.
+        OTHER = "other", "Another safeguard (describe it)"
 
     name = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.ORGANISATION)
@@ -335,6 +338,10 @@ class Recipient(RegisterRecord):
         "transfer safeguard", max_length=20, choices=Safeguard.choices, blank=True,
         help_text="What protects the data once it leaves the UK.",
     )
+    safeguard_detail = models.TextField(
+        "safeguard in detail", blank=True,
+        help_text="What the safeguard is, in the words the notice will use. Needed for 'another safeguard'.",
+    )
     safeguard_copy = models.TextField(
         "how to get a copy of the safeguard", blank=True,
         help_text="Where the safeguard is published, or how a person can ask for a copy.",
@@ -348,6 +355,10 @@ class Recipient(RegisterRecord):
         return self.name
 
     def clean(self):
+        if self.safeguard == self.Safeguard.OTHER and not self.safeguard_detail.strip():
+            raise ValidationError(
+                {"safeguard_detail": ValidationError("Describe the safeguard.", code="safeguard_detail_missing")}
+            )
         if self.transfers_abroad and not self.safeguard:
             raise ValidationError(
                 {
