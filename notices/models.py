@@ -1,1 +1,247 @@
-"""Notices: composition, versions, workflow, rendering and the public pages."""
+"""Notices: what the public reads, composed from the register and published as frozen versions.
+
+A `Notice` is the working copy an IG officer edits. Its numbered `NoticeVersion`s carry the workflow
+(draft → in review → published → superseded). Publishing writes one `Publication` row holding the frozen
+document, HTML and PDF with their hashes; that row is never changed or deleted (refused here and, on
+PostgreSQL, by a trigger), so a published version can be cited forever.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from retention.models import LegalHold, RetentionRule
+from services.models import (
+    Controller,
+    DataCategory,
+    DataSubjectGroup,
+    Purpose,
+    Recipient,
+    Service,
+    Source,
+)
+
+# The order of a notice's sections: the order the ICO recommends. Free-text sections are placed after
+# one of these.
+SECTION_KEYS = [
+    ("who_we_are", "Who we are"),
+    ("what_we_collect", "What information we collect"),
+    ("where_we_get_it", "Where we get your information"),
+    ("why_we_use_it", "Why we use your information and our lawful bases"),
+    ("who_we_share_with", "Who we share your information with"),
+    ("how_long_we_keep_it", "How long we keep your information"),
+    ("your_rights", "Your rights"),
+    ("how_to_complain", "How to complain"),
+    ("changes", "Changes to this notice"),
+]
+
+
+class Notice(models.Model):
+    class Audience(models.TextChoices):
+        EVERYONE = "everyone", "Everyone"
+        CHILDREN = "children", "Children and young people"
+        PARENTS = "parents", "Parents and carers"
+        PATIENTS = "patients", "Patients and service users"
+        STAFF = "staff", "Staff and volunteers"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text="The notice's web address: /notices/<slug>/. It never changes once published.",
+    )
+    controller = models.ForeignKey(Controller, on_delete=models.PROTECT, related_name="notices")
+    services = models.ManyToManyField(Service, blank=True, related_name="notices")
+    audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.EVERYONE)
+    summary = models.TextField(
+        blank=True, help_text="A few sentences read first: what we do with your information, in plain English."
+    )
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text="The wider notice this one sits under, e.g. the organisation-wide notice.",
+    )
+    purposes = models.ManyToManyField(Purpose, blank=True, related_name="notices")
+    data_categories = models.ManyToManyField(DataCategory, blank=True, related_name="notices")
+    subject_groups = models.ManyToManyField(DataSubjectGroup, blank=True, related_name="notices")
+    sources = models.ManyToManyField(Source, blank=True, related_name="notices")
+    recipients = models.ManyToManyField(Recipient, blank=True, related_name="notices")
+    retention_rules = models.ManyToManyField(RetentionRule, blank=True, related_name="notices")
+    legal_holds = models.ManyToManyField(LegalHold, blank=True, related_name="notices")
+    review_by = models.DateField(
+        null=True, blank=True, help_text="When the notice must next be reviewed; set to 12 months after publishing."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Optimistic locking: a form carries the value it loaded and a save is refused if it has moved on.
+    lock_version = models.PositiveIntegerField(default=1, editable=False)
+    history = HistoricalRecords(
+        m2m_fields=[
+            services,
+            purposes,
+            data_categories,
+            subject_groups,
+            sources,
+            recipients,
+            retention_rules,
+            legal_holds,
+        ]
+    )
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("public:notice", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.parent_id and self.parent_id == self.pk:
+            raise ValidationError({"parent": ValidationError("A notice cannot sit under itself.", code="self_parent")})
+
+
+class NoticeSection(models.Model):
+    """Free text for what the register does not structure: CCTV, call recordings, reflective practice…"""
+
+    notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="sections")
+    heading = models.CharField(max_length=200)
+    body = models.TextField(
+        help_text="Markdown: headings, lists, links and tables. Raw HTML is not allowed and is shown as text."
+    )
+    placement = models.CharField(
+        "show after",
+        max_length=40,
+        choices=SECTION_KEYS,
+        default="why_we_use_it",
+        help_text="The standard section this text follows.",
+    )
+    position = models.PositiveIntegerField(default=0, help_text="Order among sections shown in the same place.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return self.heading
+
+
+class NoticeVersion(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        IN_REVIEW = "in_review", "In review"
+        PUBLISHED = "published", "Published"
+        SUPERSEDED = "superseded", "Superseded"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    OPEN_STATUSES = (Status.DRAFT, Status.IN_REVIEW)
+    PUBLISHED_STATUSES = (Status.PUBLISHED, Status.SUPERSEDED, Status.WITHDRAWN)
+
+    notice = models.ForeignKey(Notice, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField()
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    change_summary = models.TextField(blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    # The document as submitted: the DPO reviews exactly this, and publishing freezes exactly this.
+    submitted_document = models.JSONField(null=True, blank=True)
+    rejection_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["notice", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["notice", "number"], name="version_number_unique_per_notice"),
+            # At most one version being worked on at a time, so edits always have one obvious home.
+            models.UniqueConstraint(
+                fields=["notice"], condition=Q(status__in=["draft", "in_review"]), name="one_open_version_per_notice"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.notice} v{self.number} ({self.get_status_display()})"
+
+    def get_absolute_url(self):
+        return reverse("public:version", kwargs={"slug": self.notice.slug, "number": self.number})
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+
+class Publication(models.Model):
+    """The frozen, public form of a published version. Written once, at publish; never changed."""
+
+    version = models.OneToOneField(
+        NoticeVersion, on_delete=models.PROTECT, primary_key=True, related_name="publication"
+    )
+    document = models.JSONField()
+    html = models.TextField()
+    html_sha256 = models.CharField(max_length=64)
+    effective_from = models.DateField(help_text="The day this version comes into force.")
+    published_at = models.DateTimeField()
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    approver_name = models.CharField(max_length=200)
+    change_summary = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-effective_from", "-published_at"]
+        indexes = [models.Index(fields=["effective_from"])]
+
+    def __str__(self):
+        return f"{self.version} from {self.effective_from}"
+
+    def save(self, *args, **kwargs):
+        # Immutability is a rule of the domain, so it is enforced where every write passes.
+        if not self._state.adding:
+            raise ValidationError("A published version cannot be changed.", code="published_immutable")
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError("A published version cannot be deleted.", code="published_immutable")
+
+
+class Withdrawal(models.Model):
+    """A DPO took a published notice down. The notice's public page then says so, and when."""
+
+    notice = models.ForeignKey(Notice, on_delete=models.PROTECT, related_name="withdrawals")
+    version = models.ForeignKey(NoticeVersion, on_delete=models.PROTECT, related_name="withdrawals")
+    withdrawn_at = models.DateTimeField()
+    withdrawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField()
+
+    class Meta:
+        ordering = ["-withdrawn_at"]
+
+    def __str__(self):
+        return f"{self.notice} withdrawn {self.withdrawn_at:%Y-%m-%d}"
+
+
+class WorkflowEvent(models.Model):
+    """Append-only audit of every transition: who, when, from which status to which, and why."""
+
+    notice = models.ForeignKey(Notice, on_delete=models.PROTECT, related_name="events")
+    version = models.ForeignKey(NoticeVersion, on_delete=models.PROTECT, related_name="events")
+    action = models.CharField(max_length=30)
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self):
+        return f"{self.action}: {self.version} by {self.actor} at {self.at:%Y-%m-%d %H:%M}"

@@ -43,3 +43,22 @@ def bases(db):
     from services.models import LawfulBasis
 
     return {basis.code: basis for basis in LawfulBasis.objects.all()}
+
+
+@pytest.fixture
+def erin(db):
+    """A second DPO, for four-eyes cases where a DPO submitted."""
+    return _user("erin", role="DPO")
+
+
+@pytest.fixture
+def publish(alice, bob):
+    """Take a notice's open draft through review to publication: alice submits, bob publishes."""
+    from notices import actions
+
+    def _publish(notice, *, summary="First version", effective_from=None):
+        version = notice.versions.get(status="draft")
+        actions.version_submit(actor=alice, version=version, change_summary=summary)
+        return actions.version_publish(actor=bob, version=version, effective_from=effective_from)
+
+    return _publish

@@ -121,3 +121,23 @@ class LegalHoldFactory(factory.django.DjangoModelFactory):
 
     name = "UK Covid-19 Inquiry"
     imposed_by = "NHS England"
+
+
+class NoticeFactory(factory.django.DjangoModelFactory):
+    """A notice with its draft version 1, as notice_create makes it."""
+
+    class Meta:
+        model = "notices.Notice"
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Family support privacy notice {n}")
+    slug = factory.Sequence(lambda n: f"family-support-{n}")
+    controller = factory.SubFactory(ControllerFactory)
+    summary = "We use your information to support your family."
+
+    @factory.post_generation
+    def draft(notice, create, extracted, **kwargs):
+        from notices.models import NoticeVersion
+
+        if create:
+            NoticeVersion.objects.create(notice=notice, number=1, status=NoticeVersion.Status.DRAFT)

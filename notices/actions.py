@@ -1,0 +1,275 @@
+"""Every write to notices and their versions. Each transition checks the actor's role and the version's
+current status, refuses with a message that names them, and leaves a WorkflowEvent."""
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from .document import build_document, with_version
+from .models import Notice, NoticeSection, NoticeVersion, Publication, Withdrawal, WorkflowEvent
+from .rendering import render_document_html, sha256_hex
+from .roles import DPO, IG_OFFICER, has_role
+from .selectors import today
+
+Status = NoticeVersion.Status
+
+
+class WorkflowError(Exception):
+    """A transition the version's current state does not allow."""
+
+
+class EditConflict(Exception):
+    """Someone else saved first: the edit was made to a copy that is now out of date."""
+
+
+def _require_role(actor, *roles: str, doing: str) -> None:
+    if not has_role(actor, *roles):
+        raise PermissionDenied(f"Only {' or '.join(roles)} users can {doing}.")
+
+
+def _require_status(version: NoticeVersion, *allowed: str, doing: str) -> None:
+    if version.status not in allowed:
+        raise WorkflowError(
+            f"Version {version.number} of “{version.notice}” is {version.get_status_display().lower()}, "
+            f"so it cannot be {doing}."
+        )
+
+
+def _event(*, version: NoticeVersion, actor, action: str, from_status: str, reason: str = "") -> WorkflowEvent:
+    return WorkflowEvent.objects.create(
+        notice=version.notice,
+        version=version,
+        actor=actor,
+        action=action,
+        from_status=from_status,
+        to_status=version.status,
+        reason=reason,
+    )
+
+
+def _move(version: NoticeVersion, *, to: str, actor, action: str, reason: str = "", **fields) -> NoticeVersion:
+    from_status = version.status
+    version.status = to
+    for name, value in fields.items():
+        setattr(version, name, value)
+    version.save()
+    _event(version=version, actor=actor, action=action, from_status=from_status, reason=reason)
+    return version
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):  # 29 February and the 31st fall back to the month's last day
+        try:
+            return day.replace(year=year, month=month, day=candidate)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+@transaction.atomic
+def notice_create(
+    *,
+    actor,
+    title: str,
+    slug: str,
+    controller,
+    audience: str = Notice.Audience.EVERYONE,
+    summary: str = "",
+    parent: Notice | None = None,
+) -> Notice:
+    """Create a notice with an empty draft version 1."""
+    _require_role(actor, IG_OFFICER, doing="create notices")
+    notice = Notice(title=title, slug=slug, controller=controller, audience=audience, summary=summary, parent=parent)
+    notice.full_clean()
+    notice.save()
+    version = NoticeVersion.objects.create(notice=notice, number=1, status=Status.DRAFT, created_by=actor)
+    _event(version=version, actor=actor, action="created", from_status="")
+    return notice
+
+
+def _editable_version(notice: Notice, actor) -> NoticeVersion:
+    """The draft that edits go into, starting a new one after a publication."""
+    version = notice.versions.filter(status__in=NoticeVersion.OPEN_STATUSES).first()
+    if version is None:
+        return version_start_draft(actor=actor, notice=notice)
+    if version.status == Status.IN_REVIEW:
+        raise WorkflowError(
+            f"Version {version.number} of “{notice}” is in review, so it cannot be changed. "
+            f"Ask the DPO to send it back to draft first."
+        )
+    return version
+
+
+@transaction.atomic
+def notice_update(
+    *, actor, notice: Notice, lock_version: int, fields: dict | None = None, relations: dict | None = None
+) -> Notice:
+    """Change a notice's working copy.
+
+    `lock_version` is the value the editor loaded: if anyone saved since, the edit is refused rather than
+    overwriting theirs. `relations` maps many-to-many names (purposes, recipients, …) to their new records.
+    """
+    _require_role(actor, IG_OFFICER, doing="edit notices")
+    locked = Notice.objects.select_for_update().get(pk=notice.pk)
+    if locked.lock_version != lock_version:
+        raise EditConflict(f"“{locked}” was changed by someone else while you were editing it.")
+    _editable_version(locked, actor)
+    for name, value in (fields or {}).items():
+        setattr(locked, name, value)
+    locked.lock_version += 1
+    locked.full_clean()
+    locked.save()
+    for name, records in (relations or {}).items():
+        getattr(locked, name).set(records)
+    return locked
+
+
+@transaction.atomic
+def notice_section_add(
+    *, actor, notice: Notice, heading: str, body: str, placement: str = "why_we_use_it", position: int | None = None
+) -> NoticeSection:
+    """Add a free-text section to the notice's draft."""
+    _require_role(actor, IG_OFFICER, doing="edit notices")
+    _editable_version(notice, actor)
+    if position is None:
+        position = notice.sections.count()
+    section = NoticeSection(notice=notice, heading=heading, body=body, placement=placement, position=position)
+    section.full_clean()
+    section.save()
+    return section
+
+
+@transaction.atomic
+def version_start_draft(*, actor, notice: Notice) -> NoticeVersion:
+    """Open the next numbered version for editing."""
+    _require_role(actor, IG_OFFICER, doing="start a new draft")
+    if notice.versions.filter(status__in=NoticeVersion.OPEN_STATUSES).exists():
+        raise WorkflowError(f"“{notice}” already has a version being worked on.")
+    last = notice.versions.order_by("-number").first()
+    version = NoticeVersion.objects.create(
+        notice=notice, number=(last.number + 1) if last else 1, status=Status.DRAFT, created_by=actor
+    )
+    _event(version=version, actor=actor, action="created", from_status="")
+    return version
+
+
+@transaction.atomic
+def version_submit(*, actor, version: NoticeVersion, change_summary: str) -> NoticeVersion:
+    """Send a draft to the DPO. The document is frozen now, so the DPO reviews exactly what was sent."""
+    _require_role(actor, IG_OFFICER, doing="submit a notice for review")
+    version = NoticeVersion.objects.select_for_update().get(pk=version.pk)
+    _require_status(version, Status.DRAFT, doing="submitted for review")
+    if not change_summary.strip():
+        raise ValidationError({"change_summary": "Say what changed in this version, for the DPO and the public."})
+    return _move(
+        version,
+        to=Status.IN_REVIEW,
+        actor=actor,
+        action="submitted",
+        reason=change_summary.strip(),
+        change_summary=change_summary.strip(),
+        submitted_by=actor,
+        submitted_at=timezone.now(),
+        submitted_document=build_document(version.notice),
+        rejection_reason="",
+    )
+
+
+@transaction.atomic
+def version_reject(*, actor, version: NoticeVersion, reason: str) -> NoticeVersion:
+    """Send a version in review back to draft, with the reason the IG officer will see."""
+    _require_role(actor, DPO, doing="reject a version")
+    version = NoticeVersion.objects.select_for_update().get(pk=version.pk)
+    _require_status(version, Status.IN_REVIEW, doing="rejected")
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why the version is being sent back, so it can be fixed."})
+    return _move(
+        version,
+        to=Status.DRAFT,
+        actor=actor,
+        action="rejected",
+        reason=reason.strip(),
+        rejection_reason=reason.strip(),
+        submitted_document=None,
+    )
+
+
+@transaction.atomic
+def version_publish(*, actor, version: NoticeVersion, effective_from: dt.date | None = None) -> Publication:
+    """Publish a version in review: freeze its document and HTML with their hash.
+
+    `effective_from` schedules it: the public sees it from that day; until then the previous version stays
+    in force. Whoever submitted a version cannot publish it (four eyes).
+    """
+    _require_role(actor, DPO, doing="publish notices")
+    version = NoticeVersion.objects.select_for_update().select_related("notice").get(pk=version.pk)
+    _require_status(version, Status.IN_REVIEW, doing="published")
+    if version.submitted_by_id == actor.pk:
+        raise PermissionDenied(
+            "You submitted this version, so someone else must publish it: every notice is checked by a second person."
+        )
+    effective_from = effective_from or today()
+    if effective_from < today():
+        raise ValidationError(
+            {"effective_from": "A version cannot come into force in the past. Choose today or later."}
+        )
+    document = with_version(
+        version.submitted_document,
+        number=version.number,
+        status=Status.PUBLISHED,
+        effective_from=effective_from,
+        approver=actor.get_full_name() or actor.get_username(),
+        change_summary=version.change_summary,
+    )
+    html = render_document_html(document)
+    publication = Publication(
+        version=version,
+        document=document,
+        html=html,
+        html_sha256=sha256_hex(html),
+        effective_from=effective_from,
+        published_at=timezone.now(),
+        approved_by=actor,
+        approver_name=document["version"]["approved_by"],
+        change_summary=version.change_summary,
+    )
+    publication.save()
+    for earlier in version.notice.versions.filter(status=Status.PUBLISHED).exclude(pk=version.pk):
+        _move(
+            earlier,
+            to=Status.SUPERSEDED,
+            actor=actor,
+            action="superseded",
+            reason=f"Replaced by version {version.number}",
+        )
+    _move(
+        version,
+        to=Status.PUBLISHED,
+        actor=actor,
+        action="published",
+        reason=f"In force from {effective_from.isoformat()}",
+    )
+    notice = version.notice
+    notice.review_by = add_months(effective_from, 12)
+    notice.save(update_fields=["review_by", "updated_at"])
+    return publication
+
+
+@transaction.atomic
+def notice_withdraw(*, actor, notice: Notice, reason: str) -> Withdrawal:
+    """Take a published notice down. Its public address then says it was withdrawn, and when."""
+    _require_role(actor, DPO, doing="withdraw notices")
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why the notice is being withdrawn."})
+    live = list(notice.versions.filter(status=Status.PUBLISHED))
+    if not live:
+        raise WorkflowError(f"“{notice}” has no published version, so there is nothing to withdraw.")
+    for version in live:
+        _move(version, to=Status.WITHDRAWN, actor=actor, action="withdrawn", reason=reason.strip())
+    return Withdrawal.objects.create(
+        notice=notice, version=live[0], withdrawn_at=timezone.now(), withdrawn_by=actor, reason=reason.strip()
+    )

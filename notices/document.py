@@ -1,0 +1,266 @@
+"""records → document: the one place a notice's content is assembled.
+
+`build_document()` turns a notice and the register records it uses into a plain, JSON-serialisable
+dict. Every output (the public page, the draft preview, the PDF, the JSON download, the compliance
+checks, the change list between versions) is made from this dict, never from live rows, so what is
+published is exactly what was reviewed. Record ids are kept so a version can be restored into a draft.
+"""
+
+from .constants import INFORMATION_COMMISSIONER
+from .markdown import render_markdown
+from .models import SECTION_KEYS, Notice
+from .rights import rights_for
+from .selectors import notice_for_document, today
+
+SCHEMA_VERSION = 1
+SECTION_TITLES = dict(SECTION_KEYS)
+
+
+def build_document(notice: Notice) -> dict:
+    """The whole notice as a dict, in the order the ICO recommends (see SECTION_KEYS)."""
+    notice = notice_for_document(notice_id=notice.pk)
+    purposes = [_purpose(purpose) for purpose in notice.purposes.all()]
+    builders = {
+        "who_we_are": lambda: _who_we_are(notice),
+        "what_we_collect": lambda: _what_we_collect(notice),
+        "where_we_get_it": lambda: _where_we_get_it(notice, purposes),
+        "why_we_use_it": lambda: {"purposes": purposes},
+        "who_we_share_with": lambda: _who_we_share_with(notice),
+        "how_long_we_keep_it": lambda: _how_long(notice),
+        "your_rights": lambda: {
+            "rights": rights_for(purposes),
+            "how_to": notice.controller.rights_request_instructions,
+        },
+        "how_to_complain": lambda: _how_to_complain(notice),
+        "changes": lambda: {},
+    }
+    free_text = _free_text(notice)
+    sections = []
+    for key, title in SECTION_KEYS:
+        sections.append({"key": key, "title": title, **builders[key]()})
+        sections.extend(free_text.get(key, []))
+    return {
+        "schema": SCHEMA_VERSION,
+        "notice": {
+            "id": notice.pk,
+            "title": notice.title,
+            "slug": notice.slug,
+            "audience": notice.audience,
+            "audience_label": notice.get_audience_display(),
+            "summary": notice.summary,
+            "summary_paragraphs": [part.strip() for part in notice.summary.split("\n\n") if part.strip()],
+            "parent": {"title": notice.parent.title, "slug": notice.parent.slug} if notice.parent else None,
+        },
+        "sections": sections,
+    }
+
+
+def with_version(
+    document: dict, *, number: int, status: str, effective_from=None, approver: str = "", change_summary: str = ""
+) -> dict:
+    """The document stamped with the version it is shown as. Returns a new dict."""
+    return {
+        **document,
+        "version": {
+            "number": number,
+            "status": status,
+            "effective_from": effective_from.isoformat() if effective_from else None,
+            "effective_from_label": f"{effective_from.day} {effective_from:%B %Y}" if effective_from else "",
+            "approved_by": approver,
+            "change_summary": change_summary,
+        },
+    }
+
+
+def _ref(basis) -> dict | None:
+    if basis is None:
+        return None
+    return {
+        "code": basis.code,
+        "article": basis.article,
+        "title": basis.short_title,
+        "plain_english": basis.plain_english,
+    }
+
+
+def _who_we_are(notice: Notice) -> dict:
+    controller = notice.controller
+    return {
+        "controller": {
+            "id": controller.pk,
+            "name": controller.name,
+            "other_names": controller.other_names,
+            "company_number": controller.company_number,
+            "charity_number": controller.charity_number,
+            "registered_office": controller.registered_office,
+            "ico_registration_number": controller.ico_registration_number,
+            "website": controller.website,
+            "is_public_authority": controller.is_public_authority,
+        },
+        "services": [
+            {
+                "id": service.pk,
+                "name": service.name,
+                "description": service.description,
+                "role": service.role,
+                "role_label": service.get_role_display(),
+                "other_controllers": [other.name for other in service.other_controllers.all()],
+            }
+            for service in notice._services
+        ],
+        "dpo": {
+            "name": controller.dpo_name,
+            "email": controller.dpo_email,
+            "phone": controller.dpo_phone,
+            "address": controller.dpo_address,
+        }
+        if controller.has_dpo
+        else None,
+    }
+
+
+def _what_we_collect(notice: Notice) -> dict:
+    # The notice's own choices plus whatever its purposes use, so no category a purpose relies on goes unsaid.
+    categories = {c.pk: c for c in notice.data_categories.all()}
+    groups = {g.pk: g for g in notice.subject_groups.all()}
+    for purpose in notice.purposes.all():
+        categories.update({c.pk: c for c in purpose.data_categories.all()})
+        groups.update({g.pk: g for g in purpose.subject_groups.all()})
+    return {
+        "categories": [
+            {
+                "id": c.pk,
+                "name": c.name,
+                "description": c.description,
+                "kind": c.kind,
+                "kind_label": c.get_kind_display(),
+            }
+            for c in sorted(categories.values(), key=lambda c: c.name)
+        ],
+        "subject_groups": [{"id": g.pk, "name": g.name} for g in sorted(groups.values(), key=lambda g: g.name)],
+        "has_protected": any(c.kind != "personal" for c in categories.values()),
+    }
+
+
+def _where_we_get_it(notice: Notice, purposes: list[dict]) -> dict:
+    return {
+        "from_person": any(p["collected_from"] in ("person", "both") for p in purposes),
+        "sources": [
+            {
+                "id": s.pk,
+                "name": s.name,
+                "kind": s.kind,
+                "kind_label": s.get_kind_display(),
+                "description": s.description,
+            }
+            for s in notice.sources.all()
+        ],
+    }
+
+
+def _purpose(purpose) -> dict:
+    return {
+        "id": purpose.pk,
+        "name": purpose.name,
+        "description": purpose.description,
+        "art6": _ref(purpose.art6_basis),
+        "art9": _ref(purpose.art9_condition),
+        "sch1": _ref(purpose.sch1_condition),
+        "criminal": _ref(purpose.criminal_condition),
+        "legislation": [
+            {"id": law.pk, "title": law.title, "section": law.section, "url": law.url}
+            for law in purpose.legislation.all()
+        ],
+        "legitimate_interests": purpose.legitimate_interests,
+        "categories": [{"id": c.pk, "name": c.name, "kind": c.kind} for c in purpose.data_categories.all()],
+        "subject_groups": [g.name for g in purpose.subject_groups.all()],
+        "collected_from": purpose.collected_from,
+        "provision_requirement": purpose.provision_requirement,
+        "automated_decisions": purpose.automated_decisions,
+        "appropriate_policy_document": purpose.appropriate_policy_document,
+    }
+
+
+def _who_we_share_with(notice: Notice) -> dict:
+    recipients = []
+    for r in notice.recipients.all():
+        transfer = None
+        if r.transfers_abroad:
+            transfer = {
+                "country": r.transfer_country,
+                "safeguard": r.safeguard,
+                "safeguard_label": r.get_safeguard_display() if r.safeguard else "",
+                "safeguard_detail": r.safeguard_detail,
+                "copy": r.safeguard_copy,
+            }
+        recipients.append(
+            {
+                "id": r.pk,
+                "name": r.name,
+                "kind": r.kind,
+                "role": r.role,
+                "role_label": r.get_role_display(),
+                "what_is_shared": r.what_is_shared,
+                "why_shared": r.why_shared,
+                "transfer": transfer,
+            }
+        )
+    return {
+        "recipients": [r for r in recipients if r["role"] != "processor"],
+        "processors": [r for r in recipients if r["role"] == "processor"],
+        "transfers": [r for r in recipients if r["transfer"]],
+    }
+
+
+def _how_long(notice: Notice) -> dict:
+    on = today()
+    return {
+        "rules": [
+            {
+                "id": rule.pk,
+                "record_type": rule.record_type,
+                "sentence": rule.sentence,
+                "period": rule.period_text,
+                "authority": rule.authority,
+            }
+            for rule in notice.retention_rules.all()
+        ],
+        # A hold that has ended no longer affects anyone, so it is not stated as if it did.
+        "legal_holds": [
+            {
+                "id": hold.pk,
+                "name": hold.name,
+                "description": hold.description,
+                "imposed_by": hold.imposed_by,
+                "start_date": hold.start_date.isoformat() if hold.start_date else None,
+            }
+            for hold in notice.legal_holds.all()
+            if hold.is_active_on(on)
+        ],
+    }
+
+
+def _how_to_complain(notice: Notice) -> dict:
+    controller = notice.controller
+    return {
+        "controller_name": controller.name,
+        "contact": controller.dpo_email or controller.rights_request_instructions,
+        "ico": INFORMATION_COMMISSIONER,
+    }
+
+
+def _free_text(notice: Notice) -> dict[str, list[dict]]:
+    placed: dict[str, list[dict]] = {}
+    for section in notice.sections.all():
+        placed.setdefault(section.placement, []).append(
+            {
+                "key": f"text-{section.pk}",
+                "title": section.heading,
+                "free_text": True,
+                "id": section.pk,
+                "placement": section.placement,
+                "markdown": section.body,
+                "html": render_markdown(section.body),
+            }
+        )
+    return placed

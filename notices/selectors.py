@@ -1,0 +1,98 @@
+"""Reads for notices. Each selector owns its joins so that views and templates never query."""
+
+import datetime as dt
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from services.models import Purpose
+
+from .models import Notice, NoticeVersion, Publication, Withdrawal
+
+PUBLIC_STATUSES = [NoticeVersion.Status.PUBLISHED, NoticeVersion.Status.SUPERSEDED]
+
+
+def notice_for_document(*, notice_id: int) -> Notice:
+    """A notice with every record its document draws on, in a fixed number of queries."""
+    purposes = Purpose.objects.select_related(
+        "art6_basis", "art9_condition", "sch1_condition", "criminal_condition"
+    ).prefetch_related("legislation", "data_categories", "subject_groups")
+    return (
+        Notice.objects.select_related("controller", "parent")
+        .prefetch_related(
+            Prefetch("services", to_attr="_services"),
+            "services__other_controllers",
+            Prefetch("purposes", queryset=purposes),
+            "data_categories",
+            "subject_groups",
+            "sources",
+            "recipients",
+            "retention_rules",
+            "legal_holds",
+            "sections",
+        )
+        .get(pk=notice_id)
+    )
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def publication_in_force(*, notice: Notice, on: dt.date | None = None) -> Publication | None:
+    """The published version the public sees on a day: the latest that came into force on or before it.
+
+    A withdrawal takes down every version published before it; a version published later is live again.
+    """
+    on = on or today()
+    candidates = Publication.objects.select_related("version", "version__notice").filter(
+        version__notice=notice, effective_from__lte=on
+    )
+    withdrawal = notice.withdrawals.filter(withdrawn_at__date__lte=on).order_by("-withdrawn_at").first()
+    if withdrawal is not None:
+        candidates = candidates.filter(published_at__gt=withdrawal.withdrawn_at)
+    return candidates.order_by("-effective_from", "-version__number").first()
+
+
+def notice_withdrawal(*, notice: Notice) -> Withdrawal | None:
+    """The latest withdrawal, if no version was published after it."""
+    withdrawal = notice.withdrawals.order_by("-withdrawn_at").first()
+    if withdrawal is None:
+        return None
+    republished = Publication.objects.filter(version__notice=notice, published_at__gt=withdrawal.withdrawn_at)
+    return None if republished.exists() else withdrawal
+
+
+def publications_for(*, notice: Notice) -> QuerySet[Publication]:
+    """Every published version of a notice, newest first, including ones scheduled for the future."""
+    return Publication.objects.select_related("version").filter(version__notice=notice).order_by("-version__number")
+
+
+def public_publication(*, notice: Notice, number: int) -> Publication | None:
+    """A published version by number, if it has come into force (the public cannot see the future)."""
+    return (
+        Publication.objects.select_related("version", "version__notice")
+        .filter(version__notice=notice, version__number=number, effective_from__lte=today())
+        .first()
+    )
+
+
+def public_notices(*, query: str = "") -> QuerySet[Notice]:
+    """Notices that have a version the public can read, optionally matching a search."""
+    notices = (
+        Notice.objects.filter(versions__publication__effective_from__lte=today())
+        .select_related("controller")
+        .distinct()
+    )
+    if query:
+        notices = notices.filter(
+            Q(title__icontains=query)
+            | Q(summary__icontains=query)
+            | Q(services__name__icontains=query)
+            | Q(controller__name__icontains=query)
+        ).distinct()
+    return notices.order_by("controller__name", "title")
+
+
+def open_version(*, notice: Notice) -> NoticeVersion | None:
+    return notice.versions.filter(status__in=NoticeVersion.OPEN_STATUSES).first()
