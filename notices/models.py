@@ -157,6 +157,8 @@ class NoticeVersion(models.Model):
     # The document as submitted: the DPO reviews exactly this, and publishing freezes exactly this.
     submitted_document = models.JSONField(null=True, blank=True)
     rejection_reason = models.TextField(blank=True)
+    # Set when a DPO publishes despite blocking compliance findings: the written reason is kept with the version.
+    override_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["notice", "-number"]
@@ -193,6 +195,10 @@ class Publication(models.Model):
     approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     approver_name = models.CharField(max_length=200)
     change_summary = models.TextField(blank=True)
+    # The PDF is rendered once, at publish, and served as stored bytes ever after.
+    pdf = models.FileField(upload_to="notices/pdf/", blank=True)
+    pdf_sha256 = models.CharField(max_length=64, blank=True)
+    pdf_size = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["-effective_from", "-published_at"]
