@@ -96,3 +96,36 @@ def public_notices(*, query: str = "") -> QuerySet[Notice]:
 
 def open_version(*, notice: Notice) -> NoticeVersion | None:
     return notice.versions.filter(status__in=NoticeVersion.OPEN_STATUSES).first()
+
+
+def public_children(*, notice: Notice) -> list[Notice]:
+    """Notices that sit under this one and that the public can read."""
+    return list(
+        Notice.objects.filter(parent=notice, versions__publication__effective_from__lte=today())
+        .distinct()
+        .order_by("title")
+    )
+
+
+def public_home(*, query: str = "") -> list[dict]:
+    """Controllers with their services and the notices the public can read, for the home page.
+
+    With a query, only notices matching it (by title, summary, service or organisation) are listed.
+    """
+    from services.models import Controller
+
+    notices = list(public_notices(query=query).prefetch_related("services"))
+    by_controller: dict[int, list[Notice]] = {}
+    for notice in notices:
+        by_controller.setdefault(notice.controller_id, []).append(notice)
+    controllers = (
+        Controller.objects.filter(pk__in=by_controller.keys()) if query else Controller.objects.filter(retired=False)
+    )
+    return [
+        {
+            "controller": controller,
+            "notices": by_controller.get(controller.pk, []),
+            "services": [s for s in controller.services.all() if not s.retired],
+        }
+        for controller in controllers.prefetch_related("services").order_by("name")
+    ]

@@ -1,0 +1,172 @@
+"""What changed between two versions of a notice, from their frozen documents.
+
+Two views of the same change: a plain-English list of structured changes ("Added recipient: Telljo";
+"Young Carers records: kept for 15 years, was for 10 years") for people, and a word-level diff of the
+rendered text for anyone who wants to see every word.
+"""
+
+import html as html_lib
+import re
+
+from diff_match_patch import diff_match_patch
+from django.utils.html import strip_tags
+
+
+def _section(document: dict, key: str) -> dict:
+    return next((s for s in document["sections"] if s["key"] == key), {})
+
+
+def _names(items: list[dict], field: str = "name") -> dict:
+    return {item.get("id", item[field]): item[field] for item in items}
+
+
+def _added_removed(label: str, old: dict, new: dict) -> list[str]:
+    changes = [f"Added {label}: {new[key]}" for key in new if key not in old]
+    changes += [f"Removed {label}: {old[key]}" for key in old if key not in new]
+    changes += [f"Renamed {label}: {old[key]} is now {new[key]}" for key in new if key in old and old[key] != new[key]]
+    return changes
+
+
+def structured_changes(old: dict, new: dict) -> list[str]:
+    """Plain-English changes between two documents, section by section in notice order."""
+    changes: list[str] = []
+    if old["notice"]["title"] != new["notice"]["title"]:
+        changes.append(f"Title changed from “{old['notice']['title']}” to “{new['notice']['title']}”")
+    if old["notice"].get("summary") != new["notice"].get("summary"):
+        changes.append("Summary rewritten")
+    changes += _who_we_are(_section(old, "who_we_are"), _section(new, "who_we_are"))
+    for key, field, label in [
+        ("what_we_collect", "categories", "information we collect"),
+        ("what_we_collect", "subject_groups", "group of people"),
+        ("where_we_get_it", "sources", "source"),
+        ("who_we_share_with", "recipients", "recipient"),
+        ("who_we_share_with", "processors", "processor"),
+    ]:
+        changes += _added_removed(
+            label, _names(_section(old, key).get(field, [])), _names(_section(new, key).get(field, []))
+        )
+    changes += _purposes(
+        _section(old, "why_we_use_it").get("purposes", []), _section(new, "why_we_use_it").get("purposes", [])
+    )
+    changes += _transfers(_section(old, "who_we_share_with"), _section(new, "who_we_share_with"))
+    changes += _retention(_section(old, "how_long_we_keep_it"), _section(new, "how_long_we_keep_it"))
+    changes += _rights(_section(old, "your_rights"), _section(new, "your_rights"))
+    changes += _free_text(old, new)
+    return changes
+
+
+def _who_we_are(old: dict, new: dict) -> list[str]:
+    changes = []
+    if (old.get("dpo") or {}) != (new.get("dpo") or {}):
+        changes.append("Data protection officer's contact details changed")
+    old_services = {s["id"]: s for s in old.get("services", [])}
+    new_services = {s["id"]: s for s in new.get("services", [])}
+    changes += _added_removed(
+        "service", {k: s["name"] for k, s in old_services.items()}, {k: s["name"] for k, s in new_services.items()}
+    )
+    for key in new_services.keys() & old_services.keys():
+        if new_services[key]["role"] != old_services[key]["role"]:
+            changes.append(
+                f"{new_services[key]['name']}: our role is now “{new_services[key]['role_label']}”, "
+                f"was “{old_services[key]['role_label']}”"
+            )
+    return changes
+
+
+def _purposes(old: list[dict], new: list[dict]) -> list[str]:
+    changes = _added_removed("purpose", _names(old), _names(new))
+    old_by_id = {p["id"]: p for p in old}
+    for purpose in new:
+        before = old_by_id.get(purpose["id"])
+        if before is None:
+            continue
+        for field, label in [
+            ("art6", "lawful basis"),
+            ("art9", "special category condition"),
+            ("sch1", "Schedule 1 condition"),
+            ("criminal", "criminal offence data condition"),
+        ]:
+            was, now = (before.get(field) or {}).get("title"), (purpose.get(field) or {}).get("title")
+            if was != now:
+                changes.append(f"{purpose['name']}: {label} is now {now or 'none'}, was {was or 'none'}")
+        if [law["title"] for law in before["legislation"]] != [law["title"] for law in purpose["legislation"]]:
+            changes.append(f"{purpose['name']}: the law we rely on changed")
+    return changes
+
+
+def _transfers(old: dict, new: dict) -> list[str]:
+    old_t = {r["id"]: r["transfer"] for r in old.get("transfers", [])}
+    changes = []
+    for recipient in new.get("transfers", []):
+        before = old_t.get(recipient["id"])
+        if before is None:
+            changes.append(f"{recipient['name']}: information now goes to {recipient['transfer']['country']}")
+        elif before != recipient["transfer"]:
+            changes.append(
+                f"{recipient['name']}: the safeguard for the transfer to {recipient['transfer']['country']} changed"
+            )
+    return changes
+
+
+def _retention(old: dict, new: dict) -> list[str]:
+    old_rules = {r["id"]: r for r in old.get("rules", [])}
+    new_rules = {r["id"]: r for r in new.get("rules", [])}
+    changes = _added_removed(
+        "retention rule",
+        {k: r["record_type"] for k, r in old_rules.items()},
+        {k: r["record_type"] for k, r in new_rules.items()},
+    )
+    for key in new_rules.keys() & old_rules.keys():
+        if new_rules[key]["period"] != old_rules[key]["period"]:
+            changes.append(
+                f"{new_rules[key]['record_type']}: kept {new_rules[key]['period']}, was {old_rules[key]['period']}"
+            )
+    changes += _added_removed("legal hold", _names(old.get("legal_holds", [])), _names(new.get("legal_holds", [])))
+    return changes
+
+
+def _rights(old: dict, new: dict) -> list[str]:
+    old_titles = {r["key"]: r["title"] for r in old.get("rights", [])}
+    new_titles = {r["key"]: r["title"] for r in new.get("rights", [])}
+    return [f"Now offered: {title}" for key, title in new_titles.items() if key not in old_titles] + [
+        f"No longer offered: {title}" for key, title in old_titles.items() if key not in new_titles
+    ]
+
+
+def _free_text(old: dict, new: dict) -> list[str]:
+    old_text = {s["id"]: s for s in old["sections"] if s.get("free_text")}
+    new_text = {s["id"]: s for s in new["sections"] if s.get("free_text")}
+    changes = _added_removed(
+        "section", {k: s["title"] for k, s in old_text.items()}, {k: s["title"] for k, s in new_text.items()}
+    )
+    changes += [
+        f"Changed text: {s['title']}"
+        for k, s in new_text.items()
+        if k in old_text and old_text[k]["markdown"] != s["markdown"]
+    ]
+    return changes
+
+
+def html_to_text(html: str) -> str:
+    """Readable text from rendered HTML: block ends become line breaks, runs of spaces one space."""
+    text = re.sub(r"</(p|li|h[1-6]|dt|dd|tr|address)>|<br\s*/?>", "\n", html)
+    text = html_lib.unescape(strip_tags(text))
+    lines = (re.sub(r"[ \t]+", " ", line).strip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def word_diff(old_text: str, new_text: str) -> list[tuple[str, str]]:
+    """[(op, text)] with op "equal", "insert" or "delete", diffed word by word (not character by character,
+    which reads badly: "kept 1[0]5 years")."""
+    tokens_old, tokens_new = re.findall(r"\S+|\s+", old_text), re.findall(r"\S+|\s+", new_text)
+    vocabulary: dict[str, str] = {}
+
+    def encode(tokens):
+        return "".join(vocabulary.setdefault(token, chr(0x10000 + len(vocabulary))) for token in tokens)
+
+    engine = diff_match_patch()
+    diffs = engine.diff_main(encode(tokens_old), encode(tokens_new), False)
+    engine.diff_cleanupSemantic(diffs)
+    decode = {char: token for token, char in vocabulary.items()}
+    ops = {0: "equal", 1: "insert", -1: "delete"}
+    return [(ops[op], "".join(decode[char] for char in chars)) for op, chars in diffs]
