@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo lint check clean
+.PHONY: run test install migrate demo lint check clean static
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ lint: install
 
 check: install
 	$(PY) manage.py makemigrations --check --dry-run
+
+# Rebuilds the committed GOV.UK Frontend CSS/JS in static/govuk/ (needs Node and npm; nothing else does).
+static:
+	./frontend/build.sh
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache

@@ -1,0 +1,92 @@
+"""The public home page: every organisation with its services, inside the portal's GOV.UK layout."""
+
+import pytest
+from django.contrib.messages import constants as message_levels
+from django.contrib.messages.storage.fallback import FallbackStorage
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+
+from tests.conftest import PASSWORD
+from tests.factories import ControllerFactory, ServiceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_lists_each_organisation_with_its_services(client):
+    ServiceFactory(name="Family support", controller__name="Borsetshire County Council")
+    ControllerFactory(name="Borchester NHS Trust")
+
+    page = client.get("/").content.decode()
+
+    assert '<h1 class="govuk-heading-xl">Privacy notices</h1>' in page
+    assert "Borsetshire County Council" in page
+    assert "Family support" in page
+    assert "Borchester NHS Trust" in page
+    assert "No privacy notice is published for this organisation yet." in page
+
+
+def test_it_leaves_out_retired_organisations(client):
+    ControllerFactory(name="Borsetshire Primary Care Trust", retired=True)
+
+    page = client.get("/").content.decode()
+
+    assert "Borsetshire Primary Care Trust" not in page
+    assert "No privacy notices are published yet." in page
+
+
+def test_it_names_the_portal_as_the_deployment_configures_it(client, settings):
+    settings.PORTAL_NAME = "Borsetshire privacy notices"
+
+    page = client.get("/").content.decode()
+
+    assert "<title>Privacy notices – Borsetshire privacy notices</title>" in page
+    assert 'portal-header__name">Borsetshire privacy notices</a>' in page
+
+
+def test_it_offers_the_public_a_way_to_sign_in(client):
+    page = client.get("/").content.decode()
+
+    assert '<a class="govuk-service-navigation__link" href="/accounts/login/">Sign in</a>' in page
+    assert "Sign out" not in page
+
+
+def test_it_offers_signed_in_staff_a_way_to_sign_out(client, alice):
+    client.login(username="alice", password=PASSWORD)
+
+    page = client.get("/").content.decode()
+
+    assert '<form method="post" action="/accounts/logout/"' in page
+    assert "Sign out" in page
+    assert ">Sign in<" not in page
+
+
+def test_it_carries_no_gov_uk_crown_or_typeface(client):
+    page = client.get("/").content.decode()
+
+    assert "govuk-logo" not in page
+    assert "Crown copyright" not in page
+    assert "GDS Transport" not in page
+
+
+def _render_with_message(level: int, text: str) -> str:
+    request = RequestFactory().get("/")
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    request._messages.add(level, text)
+    return render_to_string("base.html", request=request)
+
+
+def test_it_shows_a_success_message_as_a_success_banner():
+    page = _render_with_message(message_levels.SUCCESS, "Notice published")
+
+    assert 'class="govuk-notification-banner govuk-notification-banner--success" role="alert"' in page
+    assert "Success" in page
+    assert '<p class="govuk-notification-banner__heading">Notice published</p>' in page
+
+
+def test_it_shows_other_messages_as_an_important_banner():
+    page = _render_with_message(message_levels.INFO, "Your changes are saved as a draft")
+
+    assert 'class="govuk-notification-banner" role="region"' in page
+    assert "Important" in page
+    assert "Your changes are saved as a draft" in page
