@@ -1,0 +1,261 @@
+"""Writes the demo register (from the seed modules) and the demo staff logins.
+
+Both are idempotent: every record is found by its natural key and saved only when a value differs. Django's
+`update_or_create` saves every time it finds a row, and simple-history writes a history row on every save, so
+it would add a row per record on each run; `.set()` on many-to-many fields only writes the difference.
+Everything goes through `.save()` so each real change is in the history.
+"""
+
+from dataclasses import dataclass, field
+from types import ModuleType
+
+from django.contrib.auth.models import Group, User
+from django.db import models, transaction
+
+from retention.models import LegalHold, RetentionRule
+from services.models import (
+    Controller,
+    DataCategory,
+    DataSubjectGroup,
+    LawfulBasis,
+    Legislation,
+    Purpose,
+    Recipient,
+    Service,
+    Source,
+)
+from services.rules import check_purpose
+
+from . import seed_001_hcrg, seed_002_essex_childrens, seed_003_essex_2015
+
+SEEDS: tuple[ModuleType, ...] = (seed_001_hcrg, seed_002_essex_childrens, seed_003_essex_2015)
+
+
+class DemoDataError(Exception):
+    """The demo data contradicts itself or the register's rules."""
+
+
+@dataclass
+class SeedLoad:
+    """The records one seed wrote, so later code (demo notices, tests) can compose from exactly those."""
+
+    key: str
+    title: str
+    controllers: list[Controller] = field(default_factory=list)
+    services: list[Service] = field(default_factory=list)
+    subject_groups: list[DataSubjectGroup] = field(default_factory=list)
+    data_categories: list[DataCategory] = field(default_factory=list)
+    legislation: list[Legislation] = field(default_factory=list)
+    purposes: list[Purpose] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    recipients: list[Recipient] = field(default_factory=list)
+    retention_rules: list[RetentionRule] = field(default_factory=list)
+    legal_holds: list[LegalHold] = field(default_factory=list)
+
+
+# How a reference in the seed data is found: the rows it may name, and the field that holds the name.
+Reference = tuple[models.QuerySet, str]
+
+
+@dataclass(frozen=True)
+class _Section:
+    """One list in a seed module (its name upper-cased) and how to write its records."""
+
+    name: str
+    model: type[models.Model]
+    key: tuple[str, ...]
+    foreign_keys: dict[str, Reference] = field(default_factory=dict)
+    many: dict[str, Reference] = field(default_factory=dict)
+
+
+def _sections() -> tuple[_Section, ...]:
+    """In dependency order: a record only names records of earlier sections."""
+    controllers = (Controller.objects.all(), "slug")
+    services = (Service.objects.all(), "slug")
+    bases = (LawfulBasis.objects.all(), "code")
+    return (
+        _Section("controllers", Controller, ("slug",)),
+        _Section(
+            "services", Service, ("slug",), {"controller": controllers}, {"other_controllers": controllers}
+        ),
+        _Section("subject_groups", DataSubjectGroup, ("name",)),
+        _Section("data_categories", DataCategory, ("name",)),
+        _Section("legislation", Legislation, ("title", "section")),
+        _Section(
+            "purposes",
+            Purpose,
+            ("name",),
+            {name: bases for name in ("art6_basis", "art9_condition", "sch1_condition", "criminal_condition")},
+            {
+                # The demo cites whole Acts, never a section.
+                "legislation": (Legislation.objects.filter(section=""), "title"),
+                "data_categories": (DataCategory.objects.all(), "name"),
+                "subject_groups": (DataSubjectGroup.objects.all(), "name"),
+            },
+        ),
+        _Section("sources", Source, ("name",)),
+        _Section("recipients", Recipient, ("name",)),
+        _Section("retention_rules", RetentionRule, ("record_type",), many={"services": services}),
+        _Section(
+            "legal_holds",
+            LegalHold,
+            ("name",),
+            many={"retention_rules": (RetentionRule.objects.all(), "record_type"), "services": services},
+        ),
+    )
+
+
+@transaction.atomic
+def demo_register_load() -> dict[str, SeedLoad]:
+    """Fill the register from the seed modules, creating or correcting records so they match the seeds.
+
+    A second run changes nothing and writes no history. Records the seeds do not mention are left alone.
+    Returns what each seed wrote, by seed key ("001", "002", "003").
+    """
+    written: dict[tuple, tuple] = {}
+    return {seed.KEY: _seed_load(seed, written) for seed in SEEDS}
+
+
+def _seed_load(seed: ModuleType, written: dict[tuple, tuple]) -> SeedLoad:
+    load = SeedLoad(key=seed.KEY, title=seed.TITLE)
+    reason = f"Demo data from seed {seed.KEY} ({seed.SOURCE_FILE})"
+    for section in _sections():
+        specs = getattr(seed, section.name.upper())
+        setattr(load, section.name, [_record_put(section, spec, reason, written) for spec in specs])
+    return load
+
+
+def _record_put(section: _Section, spec: dict, reason: str, written: dict[tuple, tuple]) -> models.Model:
+    """Create or correct one record; save only what differs."""
+    values, many = _resolved(section, spec)
+    lookup = {name: values.pop(name, section.model._meta.get_field(name).get_default()) for name in section.key}
+    if section.model is Purpose:
+        _purpose_check(lookup["name"], values, many)
+    # Two seeds may share a record (the same controller, the source "You") but must agree on it, or each run
+    # would flip it back and forth.
+    identity = (section.model._meta.label, *lookup.values())
+    signature = _signature(values, many)
+    if identity in written:
+        if written[identity][0] != signature:
+            raise DemoDataError(f"{identity} is defined twice with different values.")
+        return written[identity][1]
+    record = section.model.objects.filter(**lookup).first() or section.model(**lookup)
+    changes = {name: value for name, value in values.items() if _differs(record, name, value)}
+    if record.pk is None or changes:
+        for name, value in changes.items():
+            setattr(record, name, value)
+        if record.pk is not None:
+            # A form still showing the old values must be refused rather than overwrite the correction.
+            record.lock_version += 1
+        record.full_clean()
+        record._change_reason = reason
+        record.save()
+    for name, targets in many.items():
+        record._change_reason = reason
+        getattr(record, name).set(targets)
+    written[identity] = (signature, record)
+    return record
+
+
+def _resolved(section: _Section, spec: dict) -> tuple[dict, dict]:
+    """Swap the names in a spec for the records they name."""
+    values, many = {}, {}
+    for name, value in spec.items():
+        if name in section.foreign_keys:
+            values[name] = None if value is None else _named(section.foreign_keys[name], [value])[0]
+        elif name in section.many:
+            many[name] = _named(section.many[name], value)
+        else:
+            values[name] = value
+    return values, many
+
+
+def _named(reference: Reference, names: list[str]) -> list[models.Model]:
+    queryset, field_name = reference
+    found = {getattr(record, field_name): record for record in queryset.filter(**{f"{field_name}__in": names})}
+    missing = [name for name in names if name not in found]
+    if missing:
+        raise DemoDataError(f"No {queryset.model._meta.verbose_name} with {field_name} {missing}.")
+    return [found[name] for name in names]
+
+
+def _differs(record: models.Model, name: str, value) -> bool:
+    if isinstance(value, models.Model):
+        return getattr(record, f"{name}_id") != value.pk
+    return getattr(record, name) != value
+
+
+def _signature(values: dict, many: dict) -> tuple:
+    plain = {name: value.pk if isinstance(value, models.Model) else value for name, value in values.items()}
+    linked = {name: sorted(target.pk for target in targets) for name, targets in many.items()}
+    return tuple(sorted(plain.items())), tuple(sorted((name, tuple(pks)) for name, pks in linked.items()))
+
+
+def _purpose_check(name: str, values: dict, many: dict) -> None:
+    """The register's lawful-basis rules need the chosen categories, which full_clean() cannot see."""
+    result = check_purpose(
+        art6_basis=values.get("art6_basis"),
+        art9_condition=values.get("art9_condition"),
+        sch1_condition=values.get("sch1_condition"),
+        criminal_condition=values.get("criminal_condition"),
+        data_categories=many.get("data_categories", []),
+        legislation=many.get("legislation", []),
+    )
+    if result.errors:
+        messages = "; ".join(error.message for errors in result.errors.values() for error in errors)
+        raise DemoDataError(f"Purpose {name!r} breaks the register's rules: {messages}")
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    password: str
+    role: str
+    groups: tuple[str, ...] = ()
+    is_superuser: bool = False
+
+
+# Published in the source, so anyone can sign in to a demo; the command refuses to run with DEBUG off.
+DEMO_LOGINS = (
+    DemoLogin("ig.officer", "Heron-Lantern-Quarry-58", "IG officer", groups=("IG officer",)),  # noqa: S106
+    DemoLogin("dpo", "Marigold-Ferry-Copper-31", "DPO", groups=("DPO",)),  # noqa: S106
+    # Like the test persona charlie: a superuser with no role group.
+    DemoLogin("admin", "Tundra-Velvet-Orchard-94", "superuser", is_superuser=True),  # noqa: S106
+)
+
+
+@transaction.atomic
+def demo_users_ensure() -> list[DemoLogin]:
+    """Create the demo staff accounts, or put them back as the logins say; change nothing already right.
+
+    Returns the logins (username, password, role) for the command to print.
+    """
+    for login in DEMO_LOGINS:
+        _demo_user_ensure(login)
+        # Two-factor devices for the demo users are created here, one per user, once sign-in requires them.
+    return list(DEMO_LOGINS)
+
+
+def _demo_user_ensure(login: DemoLogin) -> User:
+    user = User.objects.filter(username=login.username).first() or User(username=login.username)
+    wanted = {
+        "first_name": "Demo",
+        "last_name": login.role,
+        "email": f"{login.username}@example.org",
+        "is_active": True,
+        "is_staff": True,
+        "is_superuser": login.is_superuser,
+    }
+    changed = user.pk is None
+    for name, value in wanted.items():
+        if getattr(user, name) != value:
+            setattr(user, name, value)
+            changed = True
+    # Hashing uses a fresh salt, so only reset a password that no longer matches.
+    if not user.check_password(login.password):
+        user.set_password(login.password)
+        changed = True
+    if changed:
+        user.save()
+    user.groups.set([Group.objects.get(name=name) for name in login.groups])
+    return user
