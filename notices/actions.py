@@ -144,6 +144,14 @@ def notice_section_add(
 
 
 @transaction.atomic
+def notice_section_delete(*, actor, section: NoticeSection) -> None:
+    """Remove a free-text section from the notice's draft (published versions keep their copy)."""
+    _require_role(actor, IG_OFFICER, doing="edit notices")
+    _editable_version(section.notice, actor)
+    section.delete()
+
+
+@transaction.atomic
 def version_start_draft(*, actor, notice: Notice) -> NoticeVersion:
     """Open the next numbered version for editing."""
     _require_role(actor, IG_OFFICER, doing="start a new draft")
@@ -198,12 +206,27 @@ def version_reject(*, actor, version: NoticeVersion, reason: str) -> NoticeVersi
     )
 
 
+def _check_effective_from(notice: Notice, effective_from: dt.date, *, historical: bool) -> None:
+    if effective_from >= today():
+        return
+    # A notice published before the portal existed can be recorded with its real date, but only before
+    # everything already published: a past date must never change which version was in force.
+    earliest = Publication.objects.filter(version__notice=notice).order_by("effective_from").first()
+    if not historical or (earliest is not None and effective_from >= earliest.effective_from):
+        raise ValidationError(
+            {"effective_from": "A version cannot come into force in the past. Choose today or later."}
+        )
+
+
 @transaction.atomic
-def version_publish(*, actor, version: NoticeVersion, effective_from: dt.date | None = None) -> Publication:
+def version_publish(
+    *, actor, version: NoticeVersion, effective_from: dt.date | None = None, historical: bool = False
+) -> Publication:
     """Publish a version in review: freeze its document and HTML with their hash.
 
     `effective_from` schedules it: the public sees it from that day; until then the previous version stays
-    in force. Whoever submitted a version cannot publish it (four eyes).
+    in force. `historical` records a version that was in force before the portal held the notice, with
+    its real past date. Whoever submitted a version cannot publish it (four eyes).
     """
     _require_role(actor, DPO, doing="publish notices")
     version = NoticeVersion.objects.select_for_update().select_related("notice").get(pk=version.pk)
@@ -213,10 +236,7 @@ def version_publish(*, actor, version: NoticeVersion, effective_from: dt.date | 
             "You submitted this version, so someone else must publish it: every notice is checked by a second person."
         )
     effective_from = effective_from or today()
-    if effective_from < today():
-        raise ValidationError(
-            {"effective_from": "A version cannot come into force in the past. Choose today or later."}
-        )
+    _check_effective_from(version.notice, effective_from, historical=historical)
     document = with_version(
         version.submitted_document,
         number=version.number,

@@ -232,3 +232,22 @@ def test_it_keeps_one_open_version_per_notice(alice, notice):
 )
 def test_it_sets_the_review_date_twelve_months_on_even_at_month_ends(day, months, expected):
     assert actions.add_months(day, months) == expected
+
+
+def test_it_records_a_version_published_before_the_portal_with_its_real_date(alice, bob, notice):
+    version = actions.version_submit(actor=alice, version=_draft(notice), change_summary="As published in 2015")
+    publication = actions.version_publish(
+        actor=bob, version=version, effective_from=dt.date(2015, 6, 16), historical=True
+    )
+    assert publication.effective_from == dt.date(2015, 6, 16)
+    assert publication_in_force(notice=notice, on=dt.date(2015, 6, 15)) is None
+
+
+def test_it_refuses_a_past_date_that_would_change_what_was_in_force(alice, bob, notice, publish):
+    publish(notice)
+    actions.notice_update(actor=alice, notice=notice, lock_version=notice.lock_version, fields={"summary": "v2"})
+    version = actions.version_submit(actor=alice, version=_draft(notice), change_summary="x")
+    with pytest.raises(ValidationError, match="cannot come into force in the past"):
+        actions.version_publish(
+            actor=bob, version=version, effective_from=today() - dt.timedelta(days=1), historical=True
+        )

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from notices.demo import demo_notices_load
 from services.demo.loader import demo_register_load, demo_users_ensure
 
 
@@ -29,10 +30,13 @@ class Command(BaseCommand):
         with transaction.atomic():
             loads = demo_register_load()
             logins = demo_users_ensure()
+            notices = demo_notices_load(loads=loads)
         for load in loads.values():
             sections = [records for records in vars(load).values() if isinstance(records, list) and records]
             counts = ", ".join(_counted(records) for records in sections)
             self.stdout.write(f"Seed {load.key} ({load.title}): {counts}.")
+        for notice in notices:
+            self.stdout.write(f"Notice: {notice.title} at /notices/{notice.slug}/")
         self.stdout.write("Demo logins:")
         for login in logins:
             self.stdout.write(f"  {login.username} / {login.password}  ({login.role})")
