@@ -209,10 +209,14 @@ def version_reject(*, actor, version: NoticeVersion, reason: str) -> NoticeVersi
 def _check_effective_from(notice: Notice, effective_from: dt.date, *, historical: bool) -> None:
     if effective_from >= today():
         return
-    # A notice published before the portal existed can be recorded with its real date, but only before
-    # everything already published: a past date must never change which version was in force.
-    earliest = Publication.objects.filter(version__notice=notice).order_by("effective_from").first()
-    if not historical or (earliest is not None and effective_from >= earliest.effective_from):
+    # Versions published before the portal held the notice can be recorded with their real dates, in order,
+    # and only while everything already recorded is itself such a past version: a past date must never
+    # change what the portal has shown as in force since it published something.
+    latest = Publication.objects.filter(version__notice=notice).order_by("-effective_from").first()
+    in_order = latest is None or (
+        effective_from > latest.effective_from and latest.effective_from < latest.published_at.date()
+    )
+    if not (historical and in_order):
         raise ValidationError(
             {"effective_from": "A version cannot come into force in the past. Choose today or later."}
         )
