@@ -63,7 +63,7 @@ def versions(request, slug):
         raise Http404("No published version")
     values = {part: request.GET.get(part, "").strip()[:4] for part in ("day", "month", "year")}
     date_error = ""
-    if any(values.values()):
+    if any(part in request.GET for part in values):  # the form was sent, even if empty
         when, date_error = _parse_date(values)
         if when is not None:
             return redirect("public:on_date", slug=slug, year=when.year, month=when.month, day=when.day)
