@@ -2,7 +2,8 @@
 DPA 2018 Sch 1 conditions and their appropriate policy documents, and what public authorities may not rely on.
 
 The rules a purpose's own record must meet live in services/rules.py (the register's forms use them too);
-here they are run on the purposes as the document states them.
+here they are run on the purposes as the document states them. That consent needs the right to withdraw it
+offered is the checklist's withdraw_consent item (checklist.py), checked once.
 """
 
 from services.rules import BasisFacts, check_purpose_facts
