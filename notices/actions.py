@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from .compliance import blockers, check_document, notice_meta
 from .document import build_document, with_version
 from .models import Notice, NoticeSection, NoticeVersion, Publication, Withdrawal, WorkflowEvent
 from .rendering import render_document_html, sha256_hex
@@ -22,6 +23,19 @@ class WorkflowError(Exception):
 
 class EditConflict(Exception):
     """Someone else saved first: the edit was made to a copy that is now out of date."""
+
+
+class ComplianceBlocked(Exception):
+    """The version leaves out something the law requires; only a DPO's written reason lets it through."""
+
+    def __init__(self, findings):
+        self.findings = findings
+        self.blockers = blockers(findings)
+        count = len(self.blockers)
+        super().__init__(
+            f"This version has {count} blocking compliance finding{'s' if count != 1 else ''}, so it cannot be "
+            f"published. Fix {'them' if count != 1 else 'it'}, or publish anyway by giving your reason as DPO."
+        )
 
 
 def _require_role(actor, *roles: str, doing: str) -> None:
@@ -224,13 +238,22 @@ def _check_effective_from(notice: Notice, effective_from: dt.date, *, historical
 
 @transaction.atomic
 def version_publish(
-    *, actor, version: NoticeVersion, effective_from: dt.date | None = None, historical: bool = False
+    *,
+    actor,
+    version: NoticeVersion,
+    effective_from: dt.date | None = None,
+    override_reason: str = "",
+    historical: bool = False,
 ) -> Publication:
     """Publish a version in review: freeze its document and HTML with their hash.
 
     `effective_from` schedules it: the public sees it from that day; until then the previous version stays
     in force. `historical` records a version that was in force before the portal held the notice, with
     its real past date. Whoever submitted a version cannot publish it (four eyes).
+
+    The frozen document is checked first (notices.compliance). While blocking findings remain it is refused
+    with ComplianceBlocked, unless the DPO gives `override_reason`: the reason is then kept on the version
+    and in the "published" audit event. A reason given when nothing blocks is not needed and not stored.
     """
     _require_role(actor, DPO, doing="publish notices")
     version = NoticeVersion.objects.select_for_update().select_related("notice").get(pk=version.pk)
@@ -241,6 +264,8 @@ def version_publish(
         )
     effective_from = effective_from or today()
     _check_effective_from(version.notice, effective_from, historical=historical)
+    overridden = _blockers_to_override(version, override_reason.strip())
+    override_reason = override_reason.strip() if overridden else ""
     document = with_version(
         version.submitted_document,
         number=version.number,
@@ -270,17 +295,34 @@ def version_publish(
             action="superseded",
             reason=f"Replaced by version {version.number}",
         )
+    reason = f"In force from {effective_from.isoformat()}"
+    if overridden:
+        reason += f". Published despite {overridden}. DPO's reason: {override_reason}"
     _move(
         version,
         to=Status.PUBLISHED,
         actor=actor,
         action="published",
-        reason=f"In force from {effective_from.isoformat()}",
+        reason=reason,
+        override_reason=override_reason,
     )
     notice = version.notice
     notice.review_by = add_months(effective_from, 12)
     notice.save(update_fields=["review_by", "updated_at"])
     return publication
+
+
+def _blockers_to_override(version: NoticeVersion, reason: str) -> str:
+    """What the DPO is overriding, e.g. "2 blocking compliance findings (dpo_missing, retention_missing)";
+    "" when nothing blocks. Refuses when something blocks and no reason was given."""
+    findings = check_document(version.submitted_document, notice_meta=notice_meta(version.notice), on=today())
+    found = blockers(findings)
+    if not found:
+        return ""
+    if not reason:
+        raise ComplianceBlocked(findings)
+    codes = ", ".join(sorted({finding.code for finding in found}))
+    return f"{len(found)} blocking compliance finding{'s' if len(found) != 1 else ''} ({codes})"
 
 
 @transaction.atomic

@@ -219,7 +219,10 @@ def _publish(
 ):
     version = notice.versions.get(status="draft")
     actions.version_submit(actor=officer, version=version, change_summary=summary)
-    return actions.version_publish(actor=dpo, version=version, effective_from=effective_from, historical=historical)
+    return actions.version_publish(
+        actor=dpo, version=version, effective_from=effective_from, historical=historical,
+        override_reason=DEMO_OVERRIDE,
+    )
 
 
 @transaction.atomic

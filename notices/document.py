@@ -80,6 +80,12 @@ def _ref(basis) -> dict | None:
         "article": basis.article,
         "title": basis.short_title,
         "plain_english": basis.plain_english,
+        "kind": basis.kind,
+        # What the compliance checks need: which Art 9 condition a Sch 1 condition satisfies, and whether it
+        # needs a basis in law or an appropriate policy document ("yes", "no", "conditional" or "n/a").
+        "meets": basis.meets.code if basis.meets_id else None,
+        "needs_basis_in_law": basis.needs_basis_in_law,
+        "needs_appropriate_policy_document": basis.needs_appropriate_policy_document,
     }
 
 
@@ -214,6 +220,20 @@ def _who_we_share_with(notice: Notice) -> dict:
 
 def _how_long(notice: Notice) -> dict:
     on = today()
+    # Every linked hold is kept, ended ones too, so the compliance checks can tell a hold that has since
+    # ended from one that is still in force; the page shows only the active ones.
+    holds = [
+        {
+            "id": hold.pk,
+            "name": hold.name,
+            "description": hold.description,
+            "imposed_by": hold.imposed_by,
+            "start_date": hold.start_date.isoformat() if hold.start_date else None,
+            "end_date": hold.end_date.isoformat() if hold.end_date else None,
+            "active": hold.is_active_on(on),
+        }
+        for hold in notice.legal_holds.all()
+    ]
     return {
         "rules": [
             {
@@ -225,18 +245,8 @@ def _how_long(notice: Notice) -> dict:
             }
             for rule in notice.retention_rules.all()
         ],
-        # A hold that has ended no longer affects anyone, so it is not stated as if it did.
-        "legal_holds": [
-            {
-                "id": hold.pk,
-                "name": hold.name,
-                "description": hold.description,
-                "imposed_by": hold.imposed_by,
-                "start_date": hold.start_date.isoformat() if hold.start_date else None,
-            }
-            for hold in notice.legal_holds.all()
-            if hold.is_active_on(on)
-        ],
+        "legal_holds": holds,
+        "any_hold_active": any(hold["active"] for hold in holds),
     }
 
 

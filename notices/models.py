@@ -6,6 +6,8 @@ document, HTML and PDF with their hashes; that row is never changed or deleted (
 PostgreSQL, by a trigger), so a published version can be cited forever.
 """
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -251,3 +253,72 @@ class WorkflowEvent(models.Model):
 
     def __str__(self):
         return f"{self.action}: {self.version} by {self.actor} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class StaleReference(models.Model):
+    """A reference older notices often still make that is no longer right: an abolished body, a repealed
+    Act, an invalidated transfer scheme. The compliance checks look for each active one in every text a
+    notice shows. Kept in the database so the DPO can add one the day the law moves, with history."""
+
+    class Severity(models.TextChoices):
+        WARNING = "warning", "Warning"
+        BLOCKER = "blocker", "Blocker: stops publishing"
+        BLOCKER_AS_SAFEGUARD = (
+            "blocker_as_safeguard",
+            "Blocker where it is given as a transfer safeguard, a warning elsewhere",
+        )
+
+    name = models.CharField(max_length=120, unique=True, help_text="e.g. EU-US Privacy Shield.")
+    pattern = models.CharField(
+        max_length=500,
+        help_text="What to look for, ignoring case. A phrase, or a Python regular expression when "
+        "'regular expression' is ticked (e.g. a negative lookbehind so that “UK GDPR” is not taken for “GDPR”).",
+    )
+    is_regex = models.BooleanField("regular expression", default=True)
+    problem = models.TextField("what is wrong", help_text="Shown with each finding, e.g. “invalidated by the CJEU”.")
+    since = models.DateField(null=True, blank=True, help_text="Since when it has been wrong; blank if not known.")
+    replacement = models.TextField("what to say instead")
+    severity = models.CharField(max_length=30, choices=Severity.choices, default=Severity.WARNING)
+    example = models.CharField(
+        max_length=300, help_text="A sentence the pattern must find. Checked when saved, and by the tests."
+    )
+    counter_example = models.CharField(
+        max_length=300, blank=True, help_text="A sentence the pattern must NOT find, e.g. “the UK GDPR”."
+    )
+    source = models.TextField(blank=True, help_text="Where the fact comes from and whether it was verified.")
+    active = models.BooleanField(default=True, help_text="Only active references are checked.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def regex(self) -> re.Pattern:
+        if self.is_regex:
+            return re.compile(self.pattern, re.IGNORECASE)
+        # A plain phrase matches across any run of spaces or line breaks, as text is wrapped.
+        words = [re.escape(word) for word in self.pattern.split()]
+        return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+
+    def clean(self):
+        try:
+            regex = self.regex
+        except re.error as error:
+            raise ValidationError(
+                {"pattern": ValidationError(f"This is not a valid regular expression: {error}.", code="bad_regex")}
+            ) from error
+        if not regex.search(self.example):
+            raise ValidationError(
+                {"example": ValidationError("The pattern does not find anything in this example.", code="no_match")}
+            )
+        if self.counter_example and regex.search(self.counter_example):
+            raise ValidationError(
+                {
+                    "counter_example": ValidationError(
+                        "The pattern finds something in this text, which it must not.", code="counter_match"
+                    )
+                }
+            )

@@ -15,7 +15,7 @@ PUBLIC_STATUSES = [NoticeVersion.Status.PUBLISHED, NoticeVersion.Status.SUPERSED
 def notice_for_document(*, notice_id: int) -> Notice:
     """A notice with every record its document draws on, in a fixed number of queries."""
     purposes = Purpose.objects.select_related(
-        "art6_basis", "art9_condition", "sch1_condition", "criminal_condition"
+        "art6_basis", "art9_condition", "sch1_condition__meets", "criminal_condition__meets"
     ).prefetch_related("legislation", "data_categories", "subject_groups")
     return (
         Notice.objects.select_related("controller", "parent")

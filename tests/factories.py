@@ -30,6 +30,7 @@ class ControllerFactory(factory.django.DjangoModelFactory):
     dpo_name = "Dana Protector"
     dpo_email = "dpo@borsetshire.example"
     dpo_address = "County Hall, Borchester, BO1 1AA"
+    registered_office = "County Hall, Borchester, BO1 1AA"
     rights_request_instructions = "Email dpo@borsetshire.example or write to County Hall."
 
 
@@ -73,13 +74,23 @@ class LegislationFactory(factory.django.DjangoModelFactory):
 
 
 class PurposeFactory(factory.django.DjangoModelFactory):
+    """A public-task purpose with everything a notice must say about it (see notices.compliance)."""
+
     class Meta:
         model = Purpose
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Supporting families {n}")
     description = "To give families the help they need."
     art6_basis = factory.LazyFunction(lambda: basis("art6_1_e"))
     collected_from = Purpose.CollectedFrom.PERSON
+    provision_requirement = "You do not have to give us this information, but without it we may not be able to help."
+
+    @factory.post_generation
+    def legislation(purpose, create, extracted, **kwargs):
+        # Public task needs the law it rests on; pass legislation=[] for a purpose that names none.
+        if create:
+            purpose.legislation.set(extracted if extracted is not None else [LegislationFactory()])
 
 
 class SourceFactory(factory.django.DjangoModelFactory):
@@ -124,7 +135,11 @@ class LegalHoldFactory(factory.django.DjangoModelFactory):
 
 
 class NoticeFactory(factory.django.DjangoModelFactory):
-    """A notice with its draft version 1, as notice_create makes it."""
+    """A notice with its draft version 1, as notice_create makes it.
+
+    By default it is complete enough to publish (no blocking compliance findings): one purpose and one
+    retention rule. Pass purposes=[...] or retention_rules=[...] (or []) to choose them.
+    """
 
     class Meta:
         model = "notices.Notice"
@@ -141,3 +156,25 @@ class NoticeFactory(factory.django.DjangoModelFactory):
 
         if create:
             NoticeVersion.objects.create(notice=notice, number=1, status=NoticeVersion.Status.DRAFT)
+
+    @factory.post_generation
+    def purposes(notice, create, extracted, **kwargs):
+        if create:
+            notice.purposes.set(extracted if extracted is not None else [PurposeFactory()])
+
+    @factory.post_generation
+    def retention_rules(notice, create, extracted, **kwargs):
+        if create:
+            notice.retention_rules.set(extracted if extracted is not None else [RetentionRuleFactory()])
+
+
+class NoticeSectionFactory(factory.django.DjangoModelFactory):
+    """Free text placed after one of the standard sections."""
+
+    class Meta:
+        model = "notices.NoticeSection"
+
+    notice = factory.SubFactory(NoticeFactory)
+    heading = "CCTV"
+    body = "We use CCTV at our family hubs to keep people safe."
+    placement = "why_we_use_it"

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def notice(db):
-    notice = NoticeFactory(title="Young Carers privacy notice", slug="young-carers")
+    notice = NoticeFactory(title="Young Carers privacy notice", slug="young-carers", purposes=[], retention_rules=[])
     notice.purposes.add(PurposeFactory(name="Supporting young carers"))
     notice.retention_rules.add(RetentionRuleFactory(record_type="Young Carers records", period_number=10))
     return notice

@@ -11,7 +11,7 @@ ALWAYS = {"informed", "access", "rectification", "restriction", "complain"}
 
 
 def _rights(*codes, art9=None):
-    notice = NoticeFactory()
+    notice = NoticeFactory(purposes=[])
     for n, code in enumerate(codes):
         notice.purposes.add(
             PurposeFactory(
@@ -65,7 +65,7 @@ def test_it_offers_withdrawal_of_explicit_consent_under_art9_2_a():
 
 def test_it_shows_automated_decision_rights_only_where_the_register_records_such_decisions():
     assert "automated_decisions" not in _rights("art6_1_e")
-    notice = NoticeFactory()
+    notice = NoticeFactory(purposes=[])
     notice.purposes.add(PurposeFactory(automated_decisions="A scoring tool decides eligibility."))
     section = next(s for s in build_document(notice)["sections"] if s["key"] == "your_rights")
     assert "automated_decisions" in {r["key"] for r in section["rights"]}

@@ -11,16 +11,14 @@ from django.db.utils import DatabaseError
 from notices import actions
 from notices.models import NoticeVersion, Publication, WorkflowEvent
 from notices.selectors import publication_in_force, today
-from tests.factories import ControllerFactory, NoticeFactory, PurposeFactory
+from tests.factories import ControllerFactory, NoticeFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def notice(db):
-    notice = NoticeFactory()
-    notice.purposes.add(PurposeFactory())
-    return notice
+    return NoticeFactory()  # with one purpose and a retention rule: nothing blocks publishing
 
 
 def _draft(notice):

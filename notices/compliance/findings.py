@@ -1,0 +1,62 @@
+"""A finding: one thing a notice leaves out or gets wrong, the rule it breaks and where to fix it."""
+
+from dataclasses import asdict, dataclass
+
+BLOCKER = "blocker"
+WARNING = "warning"
+
+# Register records a finding can point at (model label → what a person calls it), so the workspace can link
+# to the record and the label can name it.
+RECORD_NAMES = {
+    "services.controller": "controller",
+    "services.service": "service",
+    "services.purpose": "purpose",
+    "services.datacategory": "data category",
+    "services.datasubjectgroup": "group of people",
+    "services.legislation": "legislation",
+    "services.source": "source",
+    "services.recipient": "recipient",
+    "retention.retentionrule": "retention rule",
+    "retention.legalhold": "legal hold",
+    "notices.notice": "notice",
+    "notices.noticesection": "free-text section",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str  # BLOCKER stops publishing (unless a DPO overrides with a reason); WARNING is shown only
+    code: str
+    rule: str  # the rule it comes from, written for a person: "UK GDPR Art 13(1)(f): information goes to …"
+    section: str  # where to fix it: a SECTION_KEYS key, "text-<id>" for free text, or "notice"
+    section_title: str = ""
+    record_type: str = ""  # model label of the register record at fault, e.g. "services.recipient"
+    record_id: int | None = None
+    record_name: str = ""
+
+    @property
+    def is_blocker(self) -> bool:
+        return self.severity == BLOCKER
+
+    @property
+    def where(self) -> str:
+        """Where to fix it, for a person: 'Who we share your information with: recipient “Redfern”'."""
+        if self.record_type == "notices.noticesection":
+            return f"Free-text section “{self.record_name}”"
+        place = self.section_title or self.section
+        if not self.record_type:
+            return place
+        kind = RECORD_NAMES.get(self.record_type, self.record_type)
+        return f"{place}: {kind} “{self.record_name}”" if self.record_name else f"{place}: {kind}"
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "where": self.where}
+
+
+def ordered(findings) -> list[Finding]:
+    """Blockers first, otherwise in the order the notice reads."""
+    return sorted(findings, key=lambda finding: not finding.is_blocker)
+
+
+def blockers(findings) -> list[Finding]:
+    return [finding for finding in findings if finding.is_blocker]
