@@ -12,6 +12,7 @@ from django.contrib.auth.views import LoginView, LogoutView
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
@@ -125,6 +126,7 @@ def two_factor_setup(request):
 
 
 @staff_required(ROLE_DPO)
+@require_GET
 def audit_list(request):
     """The DPO (and superusers) only: the audit trail, newest first, filtered by action."""
     form = AuditFilterForm(request.GET or None, action_choices=audit_action_choices())

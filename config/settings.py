@@ -35,7 +35,8 @@ def env_int(name: str, default: int) -> int:
 DEV_SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105 (refused below when DEBUG is off)
 
 DEBUG = env_bool("DEBUG", True)
-SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET_KEY)
+# An empty SECRET_KEY counts as unset, so it falls back to the development key and is refused below.
+SECRET_KEY = os.environ.get("SECRET_KEY") or DEV_SECRET_KEY
 if not DEBUG and SECRET_KEY == DEV_SECRET_KEY:
     # A production server signing sessions with a key published in this repository would let anyone
     # forge a staff session, so refuse to start rather than warn.
