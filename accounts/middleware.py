@@ -33,18 +33,20 @@ class StaffNoStoreMiddleware:
         return response
 
 
-class RefuseNulInQueryMiddleware:
-    """A query string containing a NUL character gets 400 Bad Request.
+class RefuseNulInAddressMiddleware:
+    """An address whose path or query string contains a NUL character gets 400 Bad Request.
 
-    No address of ours takes NUL, and PostgreSQL refuses it in text, so a search or filter holding one
-    would otherwise fail as a server error. (Form bodies are checked by Django's form fields.)
+    No address of ours takes NUL, and PostgreSQL refuses it in text, so a search, filter or `<str:…>`
+    URL argument holding one would otherwise fail as a server error. (Form bodies are checked by
+    Django's form fields.)
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if any("\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()):
+        query = request.GET.lists()
+        if "\x00" in request.path or any("\x00" in key or "\x00" in "".join(values) for key, values in query):
             return HttpResponseBadRequest("Addresses may not contain NUL characters.", content_type="text/plain")
         return self.get_response(request)
 

@@ -167,3 +167,7 @@ def test_it_signs_in_through_the_page_as_a_browser_would(alice):
     response = browser.post(LOGIN, {"username": "alice", "password": PASSWORD, "csrfmiddlewaretoken": token})
 
     assert response.status_code == 302
+
+
+def test_it_puts_one_csrf_token_in_the_form(client):
+    assert client.get(LOGIN).content.decode().count('name="csrfmiddlewaretoken"') == 1

@@ -157,7 +157,10 @@ def test_it_explains_a_nul_character_at_sign_in(alice):
     assert "Null characters are not allowed." in response.content.decode()
 
 
-@pytest.mark.parametrize("path", ["/admin/services/controller/?q=%00", "/accounts/audit/?action=%00", "/?x=%00"])
+@pytest.mark.parametrize(
+    "path",
+    ["/admin/services/controller/?q=%00", "/accounts/audit/?action=%00", "/?x=%00", "/?%00=1", "/admin/%00/"],
+)
 def test_it_refuses_a_nul_character_in_an_address(charlie, sign_in, path):
     response = sign_in(charlie).get(path)
 
