@@ -5,6 +5,7 @@ import datetime as dt
 
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_safe
 
 from services.models import Controller
 
@@ -13,12 +14,14 @@ from ..compare import html_to_text, structured_changes, word_diff
 from ..models import Notice
 
 
+@require_safe
 def home(request):
     """Public: organisations, their services and current notices, with search."""
     query = request.GET.get("q", "").strip()[:200]
     return render(request, "notices/home.html", {"groups": selectors.public_home(query=query), "query": query})
 
 
+@require_safe
 def accessibility(request):
     """Public: the accessibility statement, naming each organisation to contact."""
     controllers = Controller.objects.filter(retired=False)
@@ -42,6 +45,7 @@ def _page(request, notice, publication, *, template="notices/notice.html", **ext
     return render(request, template, context)
 
 
+@require_safe
 def notice(request, slug):
     """Public: the version in force, or a page saying the notice was withdrawn and when."""
     notice = _notice(slug)
@@ -54,6 +58,7 @@ def notice(request, slug):
     return _page(request, notice, publication)
 
 
+@require_safe
 def versions(request, slug):
     """Public: every version that has come into force, newest first, and a form to find the version in
     force on a date (which redirects to that version's as-of address)."""
@@ -97,6 +102,7 @@ def _parse_date(values: dict) -> tuple[dt.date | None, str]:
     return when, ""
 
 
+@require_safe
 def version(request, slug, number):
     """Public: one published version, with a banner when it is not the one in force."""
     notice = _notice(slug)
@@ -106,6 +112,7 @@ def version(request, slug, number):
     return _page(request, notice, publication, needs_current=True)
 
 
+@require_safe
 def on_date(request, slug, year, month, day):
     """Public: the version that was in force on a date ("which notice applied when my data was shared?")."""
     notice = _notice(slug)
@@ -122,6 +129,7 @@ def on_date(request, slug, year, month, day):
     return _page(request, notice, publication, needs_current=True, as_of=when)
 
 
+@require_safe
 def version_json(request, slug, number):
     """Public: the frozen document of a published version, as JSON."""
     publication = selectors.public_publication(notice=_notice(slug), number=number)
@@ -132,6 +140,7 @@ def version_json(request, slug, number):
     return response
 
 
+@require_safe
 def compare(request, slug, old, new):
     """Public: what changed between two published versions, as a list and as a word diff."""
     notice = _notice(slug)

@@ -2,7 +2,6 @@
 
 import pytest
 
-from tests.conftest import PASSWORD
 from tests.factories import ControllerFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +29,7 @@ def test_it_tells_people_whom_to_contact_about_a_problem(client):
 
 
 def test_it_is_open_to_staff_as_well_as_the_public(client, dave):
-    client.login(username="dave", password=PASSWORD)
+    client.force_login(dave)
 
     assert client.get("/accessibility/").status_code == 200
 

@@ -146,11 +146,11 @@ def test_it_finds_nothing_in_current_wording_and_skips_inactive_references():
     assert len(findings(notice, "stale_reference")) == 1
 
 
-def test_it_lets_superusers_edit_references_in_the_admin_and_refuses_staff_without_permission(client, charlie, dave):
+def test_it_lets_superusers_edit_references_in_the_admin_and_refuses_staff_without_permission(
+    client, sign_in, charlie, dave
+):
     url = reverse("admin:notices_stalereference_changelist")
-    client.force_login(dave)
-    assert client.get(url).status_code == 403
-    client.force_login(charlie)
-    response = client.get(url)
+    assert sign_in(dave).get(url).status_code == 403
+    response = sign_in(charlie).get(url)
     assert response.status_code == 200
     assert "EU-US Privacy Shield" in response.content.decode()

@@ -6,7 +6,6 @@ from django.contrib.messages.storage.fallback import FallbackStorage
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
-from tests.conftest import PASSWORD
 from tests.factories import ControllerFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +50,7 @@ def test_it_offers_the_public_a_way_to_sign_in(client):
 
 
 def test_it_offers_signed_in_staff_a_way_to_sign_out(client, alice):
-    client.login(username="alice", password=PASSWORD)
+    client.force_login(alice)
 
     page = client.get("/").content.decode()
 

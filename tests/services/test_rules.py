@@ -29,16 +29,16 @@ def _errors(response) -> str:
     return " ".join(str(message) for messages in form.errors.values() for message in messages)
 
 
-def test_it_refuses_special_category_data_without_an_art9_condition(client, charlie, bases):
-    client.force_login(charlie)
+def test_it_refuses_special_category_data_without_an_art9_condition(client, sign_in, charlie, bases):
+    sign_in(charlie)
     health = DataCategoryFactory(name="Physical or mental health", kind=DataCategory.Kind.SPECIAL)
     response = _purpose_post(client, bases, data_categories=[health.pk])
     assert "uses special category data, so choose the UK GDPR Art 9 condition" in _errors(response)
     assert not Purpose.objects.exists()
 
 
-def test_it_accepts_special_category_data_with_art9_and_matching_sch1(client, charlie, bases):
-    client.force_login(charlie)
+def test_it_accepts_special_category_data_with_art9_and_matching_sch1(client, sign_in, charlie, bases):
+    sign_in(charlie)
     health = DataCategoryFactory(name="Physical or mental health", kind=DataCategory.Kind.SPECIAL)
     _purpose_post(
         client, bases, data_categories=[health.pk],
@@ -48,30 +48,30 @@ def test_it_accepts_special_category_data_with_art9_and_matching_sch1(client, ch
 
 
 @pytest.mark.parametrize("art9", ["art9_2_b", "art9_2_g", "art9_2_h", "art9_2_i", "art9_2_j"])
-def test_it_refuses_art9_conditions_that_need_sch1_without_one(client, charlie, bases, art9):
-    client.force_login(charlie)
+def test_it_refuses_art9_conditions_that_need_sch1_without_one(client, sign_in, charlie, bases, art9):
+    sign_in(charlie)
     response = _purpose_post(client, bases, art9_condition=bases[art9].pk)
     assert "needs a DPA 2018 Schedule 1 condition" in _errors(response)
     assert not Purpose.objects.exists()
 
 
-def test_it_refuses_a_sch1_condition_that_does_not_match_the_art9_condition(client, charlie, bases):
-    client.force_login(charlie)
+def test_it_refuses_a_sch1_condition_that_does_not_match_the_art9_condition(client, sign_in, charlie, bases):
+    sign_in(charlie)
     response = _purpose_post(
         client, bases, art9_condition=bases["art9_2_h"].pk, sch1_condition=bases["sch1_p1_1"].pk
     )
     assert "does not satisfy UK GDPR Art 9(2)(h)" in _errors(response)
 
 
-def test_it_accepts_any_part2_condition_for_substantial_public_interest(client, charlie, bases):
-    client.force_login(charlie)
+def test_it_accepts_any_part2_condition_for_substantial_public_interest(client, sign_in, charlie, bases):
+    sign_in(charlie)
     part2 = next(b for b in bases.values() if b.kind == "sch1_part2" and b.meets_id == bases["art9_2_g"].pk)
     _purpose_post(client, bases, art9_condition=bases["art9_2_g"].pk, sch1_condition=part2.pk)
     assert Purpose.objects.count() == 1
 
 
-def test_it_refuses_criminal_offence_data_without_a_condition(client, charlie, bases):
-    client.force_login(charlie)
+def test_it_refuses_criminal_offence_data_without_a_condition(client, sign_in, charlie, bases):
+    sign_in(charlie)
     offences = DataCategoryFactory(name="Offences", kind=DataCategory.Kind.CRIMINAL)
     response = _purpose_post(client, bases, data_categories=[offences.pk])
     assert "uses criminal offence data, so choose its condition" in _errors(response)
@@ -82,23 +82,23 @@ def test_it_refuses_criminal_offence_data_without_a_condition(client, charlie, b
 
 
 @pytest.mark.parametrize("code", ["art6_1_c", "art6_1_e"])
-def test_it_warns_but_saves_legal_obligation_or_public_task_without_legislation(client, charlie, bases, code):
-    client.force_login(charlie)
+def test_it_warns_but_saves_legal_obligation_or_public_task_without_legislation(client, sign_in, charlie, bases, code):
+    sign_in(charlie)
     response = _purpose_post(client, bases, art6_basis=bases[code].pk, legislation=[])
     assert Purpose.objects.count() == 1
     shown = [str(message) for message in response.context["messages"]]
     assert any("needs a basis in law: add the supporting legislation" in message for message in shown)
 
 
-def test_it_does_not_warn_when_legislation_is_given(client, charlie, bases):
-    client.force_login(charlie)
+def test_it_does_not_warn_when_legislation_is_given(client, sign_in, charlie, bases):
+    sign_in(charlie)
     response = _purpose_post(client, bases)
     shown = [str(message) for message in response.context["messages"]]
     assert not any("needs a basis in law" in message for message in shown)
 
 
-def test_it_refuses_a_transfer_abroad_without_a_safeguard(client, charlie):
-    client.force_login(charlie)
+def test_it_refuses_a_transfer_abroad_without_a_safeguard(client, sign_in, charlie):
+    sign_in(charlie)
     data = {"name": "Redfern", "kind": "organisation", "role": "processor", "transfer_country": "United States",
             "safeguard": ""}
     response = client.post(reverse("admin:services_recipient_add"), data)
@@ -108,10 +108,10 @@ def test_it_refuses_a_transfer_abroad_without_a_safeguard(client, charlie):
     assert Recipient.objects.get().safeguard == "idta"
 
 
-def test_it_refuses_a_retention_period_without_a_trigger(client, charlie):
+def test_it_refuses_a_retention_period_without_a_trigger(client, sign_in, charlie):
     from retention.models import RetentionRule
 
-    client.force_login(charlie)
+    sign_in(charlie)
     data = {"record_type": "Young Carers records", "period_kind": "fixed", "period_number": "15",
             "period_unit": "years", "trigger": "", "action": "destroy"}
     response = client.post(reverse("admin:retention_retentionrule_add"), data)

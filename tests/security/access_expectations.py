@@ -1,0 +1,153 @@
+"""Who gets what from every URL: the table tests/security/test_access_matrix.py checks.
+
+The test walks the whole URLconf and fails, naming the URL, for any URL without an entry here (and for
+entries whose URL no longer exists). To add a URL, add one line keyed by its name, "namespace:name"
+(or its route, if it has no name), usually with a shorthand:
+
+    "manage:purpose_list": staff("IG officer", "DPO"),
+    "manage:purpose_publish": staff("DPO", get=NOT_ALLOWED, kwargs=lambda: {"pk": PurposeFactory().pk}),
+    "public:notice": everyone(kwargs=lambda: {"slug": ControllerFactory().slug}),
+
+`kwargs` builds sample URL arguments (it runs inside the test, with database access). For anything the
+shorthands do not express, adjust a row: `staff("DPO").but(post={"superuser": NOT_ALLOWED})`.
+
+Roles (personas from tests/conftest.py):
+    anonymous      nobody signed in
+    ig_officer     alice, IG officer, both factors
+    dpo            bob, DPO, both factors
+    superuser      charlie, superuser, both factors
+    staff_no_role  dave, staff with no role, both factors
+    inactive       an IG officer whose account is deactivated (session had both factors)
+    password_only  alice with her password only: has an authenticator, not yet checked in this session
+
+Outcomes:
+    OK           served (any status below 400), or redirected anywhere but the sign-in steps
+    LOGIN        redirected to sign in
+    TWO_FACTOR   redirected to the two-factor step (or to set it up)
+    FORBIDDEN    403
+    NOT_ALLOWED  405 (method not allowed)
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+OK, LOGIN, TWO_FACTOR, FORBIDDEN, NOT_ALLOWED = "ok", "login", "two-factor", "403", "405"
+
+ROLES = ("anonymous", "ig_officer", "dpo", "superuser", "staff_no_role", "inactive", "password_only")
+# The staff role (auth group) each verified persona holds.
+ROLE_GROUPS = {"ig_officer": "IG officer", "dpo": "DPO", "staff_no_role": None}
+
+# Every URL in the admin site is covered by one entry; see test_access_matrix.admin_targets.
+ADMIN_GROUP = "admin:*"
+
+
+@dataclass(frozen=True)
+class Expect:
+    get: dict[str, str]
+    post: dict[str, str]
+    kwargs: Callable[[], dict] | None = field(default=None, compare=False)
+
+    def but(self, *, get: dict | None = None, post: dict | None = None) -> "Expect":
+        """The same row with some roles' outcomes changed."""
+        return replace(self, get={**self.get, **(get or {})}, post={**self.post, **(post or {})})
+
+
+def _row(verified: dict[str, str], *, anonymous: str, password_only: str) -> dict[str, str]:
+    return {"anonymous": anonymous, "inactive": anonymous, "password_only": password_only, **verified}
+
+
+def everyone(*, get=OK, post=OK, kwargs=None) -> Expect:
+    """A public page: the same for all, signed in or not."""
+    return Expect(get=dict.fromkeys(ROLES, get), post=dict.fromkeys(ROLES, post), kwargs=kwargs)
+
+
+def signed_in(*, get=OK, post=OK, kwargs=None) -> Expect:
+    """Any signed-in user, the password step being enough (the sign-in steps themselves)."""
+
+    def row(outcome):
+        return _row(
+            dict.fromkeys(("ig_officer", "dpo", "superuser", "staff_no_role"), outcome),
+            anonymous=LOGIN,
+            password_only=outcome,
+        )
+
+    return Expect(get=row(get), post=row(post), kwargs=kwargs)
+
+
+def staff(*roles, get=OK, post=OK, kwargs=None) -> Expect:
+    """A view behind @staff_required(*roles): both factors, and one of `roles` (if named) or superuser."""
+
+    def row(outcome):
+        verified = {
+            persona: outcome if not roles or group in roles else FORBIDDEN for persona, group in ROLE_GROUPS.items()
+        }
+        return _row({**verified, "superuser": outcome}, anonymous=LOGIN, password_only=TWO_FACTOR)
+
+    return Expect(get=row(get), post=row(post), kwargs=kwargs)
+
+
+def superuser_only(*, get=OK, post=OK, kwargs=None) -> Expect:
+    """The admin: superusers with both factors."""
+
+    def row(outcome):
+        verified = dict.fromkeys(ROLE_GROUPS, FORBIDDEN)
+        return _row({**verified, "superuser": outcome}, anonymous=LOGIN, password_only=TWO_FACTOR)
+
+    return Expect(get=row(get), post=row(post), kwargs=kwargs)
+
+
+def _published_notice() -> dict:
+    """A notice with versions 1 and 2 published through the real workflow, for the public pages' rows."""
+    from django.contrib.auth.models import Group, User
+
+    from notices import actions
+    from notices.selectors import today
+    from tests.factories import NoticeFactory
+
+    officer, dpo = (User.objects.create_user(f"matrix-{role}-{User.objects.count()}") for role in ("ig", "dpo"))
+    officer.groups.add(Group.objects.get_or_create(name="IG officer")[0])
+    dpo.groups.add(Group.objects.get_or_create(name="DPO")[0])
+    notice = NoticeFactory()
+    for number in (1, 2):
+        if number == 2:
+            actions.notice_update(
+                actor=officer, notice=notice, lock_version=notice.lock_version, fields={"summary": "v2"}
+            )
+        version = notice.versions.get(status="draft")
+        actions.version_submit(actor=officer, version=version, change_summary=f"Version {number}")
+        actions.version_publish(actor=dpo, version=version)
+    day = today()
+    return {"slug": notice.slug, "number": 1, "old": 1, "new": 2, "year": day.year, "month": day.month, "day": day.day}
+
+
+def _only(*names):
+    return lambda: {key: value for key, value in _published_notice().items() if key in names}
+
+
+PUBLIC_READ = everyone(post=NOT_ALLOWED)
+
+EXPECTATIONS: dict[str, Expect] = {
+    # Public, read-only: GET and HEAD only.
+    "public:home": PUBLIC_READ,
+    "public:accessibility": PUBLIC_READ,
+    "public:notice": everyone(post=NOT_ALLOWED, kwargs=_only("slug")),
+    "public:versions": everyone(post=NOT_ALLOWED, kwargs=_only("slug")),
+    "public:version": everyone(post=NOT_ALLOWED, kwargs=_only("slug", "number")),
+    "public:version_json": everyone(post=NOT_ALLOWED, kwargs=_only("slug", "number")),
+    "public:on_date": everyone(post=NOT_ALLOWED, kwargs=_only("slug", "year", "month", "day")),
+    "public:compare": everyone(post=NOT_ALLOWED, kwargs=_only("slug", "old", "new")),
+    # Staff sign-in (accounts/)
+    "accounts:login": everyone(),
+    "accounts:logout": everyone(get=NOT_ALLOWED),
+    "accounts:two_factor_verify": signed_in(),
+    # Replacing an authenticator needs the old one first.
+    "accounts:two_factor_setup": signed_in().but(get={"password_only": TWO_FACTOR}, post={"password_only": TWO_FACTOR}),
+    "accounts:audit_list": staff("DPO", post=NOT_ALLOWED),
+    # Admin (sampled: index, sign-in, sign-out, and each model's changelist and add page)
+    ADMIN_GROUP: superuser_only(),
+}
+
+# Admin URLs that differ from ADMIN_GROUP.
+ADMIN_EXCEPTIONS: dict[str, Expect] = {
+    "admin:logout": superuser_only(get=NOT_ALLOWED),
+}
