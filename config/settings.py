@@ -135,6 +135,11 @@ CRISPY_TEMPLATE_PACK = "gds"
 
 # Portal identity shown in the page header; each deployment names itself.
 PORTAL_NAME = os.environ.get("PORTAL_NAME", "Privacy notices")
+# The portal's public address. PDFs are made away from any request, so their links to our own pages
+# (e.g. "every version of this notice") are made absolute with it.
+PORTAL_URL = os.environ.get("PORTAL_URL", "http://localhost:8000").rstrip("/")
+# Largest file the public may upload to /verify/ to learn which notice version it is.
+VERIFY_MAX_UPLOAD_BYTES = env_int("VERIFY_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 
 # --- Production hardening: on by default whenever DEBUG is off. ---
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", False) else None
@@ -158,4 +163,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # WeasyPrint reports every layout step at INFO; its warnings (e.g. a refused URL) still show.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
