@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import pdf, public
+from .views import export, pdf, public, verify
 
 app_name = "public"
 
@@ -8,6 +8,8 @@ urlpatterns = [
     path("", public.home, name="home"),
     path("notices/<slug:slug>/v<int:number>.pdf", pdf.pdf_version, name="pdf_version"),
     path("notices/<slug:slug>/pdf", pdf.pdf_current, name="pdf_current"),
+    path("verify/", verify.verify, name="verify"),
     # Staff pages; they move to the "manage" namespace when the workspace lands.
     path("manage/notices/<int:notice_id>/draft.pdf", pdf.pdf_draft, name="pdf_draft"),
+    path("manage/export/", export.export, name="export"),
 ]
