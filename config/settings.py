@@ -180,6 +180,11 @@ PORTAL_NAME = os.environ.get("PORTAL_NAME", "Privacy notices")
 OTP_TOTP_ISSUER = PORTAL_NAME
 # The admin never shows an existing authenticator's secret, even to a superuser.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# The portal's public address. PDFs are made away from any request, so their links to our own pages
+# (e.g. "every version of this notice") are made absolute with it.
+PORTAL_URL = os.environ.get("PORTAL_URL", "http://localhost:8000").rstrip("/")
+# Largest file the public may upload to /verify/ to learn which notice version it is.
+VERIFY_MAX_UPLOAD_BYTES = env_int("VERIFY_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 
 # --- Production hardening: on by default whenever DEBUG is off. ---
 # Behind the proxy that terminates TLS, trust its X-Forwarded-Proto, and take the client's address from the
@@ -224,6 +229,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # django-axes logs every sign-in at INFO; failures and lockouts (WARNING) are the ones worth reading.
-    "loggers": {"axes": {"level": os.environ.get("AXES_LOG_LEVEL", "WARNING")}},
+    "loggers": {
+        # django-axes logs every sign-in at INFO; failures and lockouts (WARNING) are the ones worth reading.
+        "axes": {"level": os.environ.get("AXES_LOG_LEVEL", "WARNING")},
+        # WeasyPrint reports every layout step at INFO; its warnings (e.g. a refused URL) still show.
+        "weasyprint.progress": {"level": "WARNING"},
+    },
 }

@@ -2,19 +2,23 @@
 current status, refuses with a message that names them, and leaves a WorkflowEvent."""
 
 import datetime as dt
+import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from .compliance import blockers, check_document, notice_meta
 from .document import build_document, with_version
 from .models import Notice, NoticeSection, NoticeVersion, Publication, Withdrawal, WorkflowEvent
+from .pdf import render_pdf
 from .rendering import render_document_html, sha256_hex
 from .roles import DPO, IG_OFFICER, has_role
 from .selectors import today
 
 Status = NoticeVersion.Status
+logger = logging.getLogger(__name__)
 
 
 class WorkflowError(Exception):
@@ -36,6 +40,10 @@ class ComplianceBlocked(Exception):
             f"This version has {count} blocking compliance finding{'s' if count != 1 else ''}, so it cannot be "
             f"published. Fix {'them' if count != 1 else 'it'}, or publish anyway by giving your reason as DPO."
         )
+
+
+class PublishError(Exception):
+    """Publishing failed part-way (e.g. the PDF could not be made), so nothing was published."""
 
 
 def _require_role(actor, *roles: str, doing: str) -> None:
@@ -245,11 +253,12 @@ def version_publish(
     override_reason: str = "",
     historical: bool = False,
 ) -> Publication:
-    """Publish a version in review: freeze its document and HTML with their hash.
+    """Publish a version in review: freeze its document, HTML and PDF with their hashes.
 
     `effective_from` schedules it: the public sees it from that day; until then the previous version stays
     in force. `historical` records a version that was in force before the portal held the notice, with
-    its real past date. Whoever submitted a version cannot publish it (four eyes).
+    its real past date. Whoever submitted a version cannot publish it (four eyes). If the PDF cannot be
+    made, PublishError says why and nothing is published.
 
     The frozen document is checked first (notices.compliance). While blocking findings remain it is refused
     with ComplianceBlocked, unless the DPO gives `override_reason`: the reason is then kept on the version
@@ -274,19 +283,68 @@ def version_publish(
         approver=actor.get_full_name() or actor.get_username(),
         change_summary=version.change_summary,
     )
-    html = render_document_html(document)
-    publication = Publication(
-        version=version,
-        document=document,
-        html=html,
-        html_sha256=sha256_hex(html),
-        effective_from=effective_from,
-        published_at=timezone.now(),
-        approved_by=actor,
-        approver_name=document["version"]["approved_by"],
-        change_summary=version.change_summary,
-    )
-    publication.save()
+    pdf = _render_publication_pdf(version=version, document=document)
+    storage = Publication._meta.get_field("pdf").storage
+    pdf_name = storage.save(_pdf_name(version, pdf), ContentFile(pdf))
+    try:
+        html = render_document_html(document)
+        publication = Publication(
+            version=version,
+            document=document,
+            html=html,
+            html_sha256=sha256_hex(html),
+            effective_from=effective_from,
+            published_at=timezone.now(),
+            approved_by=actor,
+            approver_name=document["version"]["approved_by"],
+            change_summary=version.change_summary,
+            pdf=pdf_name,
+            pdf_sha256=sha256_hex(pdf),
+            pdf_size=len(pdf),
+        )
+        publication.save()
+        _make_current(
+            version=version,
+            actor=actor,
+            effective_from=effective_from,
+            overridden=overridden,
+            override_reason=override_reason,
+        )
+    except BaseException:
+        # The transaction rolls back, so the stored PDF would belong to nothing.
+        _delete_quietly(storage, pdf_name)
+        raise
+    return publication
+
+
+def _delete_quietly(storage, name: str) -> None:
+    try:
+        storage.delete(name)
+    except Exception:  # the original error matters more; an orphan file is only untidy
+        logger.exception("Could not delete %s after a failed publish", name)
+
+
+def _render_publication_pdf(*, version: NoticeVersion, document: dict) -> bytes:
+    """The PDF of the frozen document. It is made once, here, and served as stored bytes ever after."""
+    try:
+        return render_pdf(document)
+    except Exception as error:
+        logger.exception("PDF of %s could not be made", version)
+        raise PublishError(
+            f"Version {version.number} of “{version.notice}” was not published because its PDF could not be "
+            f"made ({error}). Nothing has changed: the version is still in review. Try again, and if it fails "
+            f"again, ask the portal's administrators to look at the error log."
+        ) from error
+
+
+def _pdf_name(version: NoticeVersion, pdf: bytes) -> str:
+    return f"notices/pdf/{version.notice.slug}-v{version.number}-{sha256_hex(pdf)[:8]}.pdf"
+
+
+def _make_current(
+    *, version: NoticeVersion, actor, effective_from: dt.date, overridden: str, override_reason: str
+) -> None:
+    """Mark the version published, the one before it superseded, and set the notice's next review."""
     for earlier in version.notice.versions.filter(status=Status.PUBLISHED).exclude(pk=version.pk):
         _move(
             earlier,
@@ -309,7 +367,6 @@ def version_publish(
     notice = version.notice
     notice.review_by = add_months(effective_from, 12)
     notice.save(update_fields=["review_by", "updated_at"])
-    return publication
 
 
 def _blockers_to_override(version: NoticeVersion, reason: str) -> str:

@@ -72,6 +72,12 @@ def with_version(
     }
 
 
+def controller_name(document: dict) -> str:
+    """The controller's name as the document states it (in "Who we are")."""
+    who = next((section for section in document["sections"] if section["key"] == "who_we_are"), None)
+    return who["controller"]["name"] if who else ""
+
+
 def _ref(basis) -> dict | None:
     if basis is None:
         return None

@@ -129,3 +129,34 @@ def public_home(*, query: str = "") -> list[dict]:
         }
         for controller in controllers.prefetch_related("services").order_by("name")
     ]
+def public_publication_by_pdf_sha256(*, sha256: str) -> Publication | None:
+    """The published PDF with this fingerprint, if it has come into force (the public cannot see the future)."""
+    return (
+        Publication.objects.select_related("version", "version__notice", "version__notice__controller")
+        .filter(pdf_sha256=sha256, effective_from__lte=today())
+        .first()
+    )
+
+
+def publications_for_export(
+    *, as_of: dt.date | None = None, controller=None, service=None
+) -> list[Publication]:
+    """Published versions for a DPO's archive, by notice then version number.
+
+    Without `as_of`: every version ever published, scheduled ones included. With it: for each notice, the
+    version the public saw on that day. `controller` and `service` narrow the notices.
+    """
+    notices = Notice.objects.filter(versions__publication__isnull=False)
+    if controller is not None:
+        notices = notices.filter(controller=controller)
+    if service is not None:
+        notices = notices.filter(services=service)
+    notices = notices.distinct().order_by("slug")
+    if as_of is not None:
+        found = (publication_in_force(notice=notice, on=as_of) for notice in notices)
+        return [publication for publication in found if publication is not None]
+    return list(
+        Publication.objects.select_related("version", "version__notice", "version__notice__controller")
+        .filter(version__notice__in=notices)
+        .order_by("version__notice__slug", "version__number")
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import public
+from .views import export, pdf, public, verify
 
 app_name = "public"
 
@@ -13,4 +13,10 @@ urlpatterns = [
     path("notices/<slug:slug>/v<int:number>.json", public.version_json, name="version_json"),
     path("notices/<slug:slug>/on/<int:year>-<int:month>-<int:day>/", public.on_date, name="on_date"),
     path("notices/<slug:slug>/compare/<int:old>...<int:new>/", public.compare, name="compare"),
+    path("notices/<slug:slug>/v<int:number>.pdf", pdf.pdf_version, name="pdf_version"),
+    path("notices/<slug:slug>/pdf", pdf.pdf_current, name="pdf_current"),
+    path("verify/", verify.verify, name="verify"),
+    # Staff pages; they move to the "manage" namespace when the workspace lands.
+    path("manage/notices/<int:notice_id>/draft.pdf", pdf.pdf_draft, name="pdf_draft"),
+    path("manage/export/", export.export, name="export"),
 ]

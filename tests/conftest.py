@@ -7,6 +7,13 @@ from django.contrib.auth.models import Group, User
 PASSWORD = "correct-horse-battery-staple"
 
 
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Every test stores files (published PDFs) in its own folder, never in the project's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
 def _user(username: str, *, role: str | None = None, superuser: bool = False) -> User:
     user = User.objects.create_user(
         username=username, email=f"{username}@example.org", password=PASSWORD,

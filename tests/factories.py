@@ -178,3 +178,50 @@ class NoticeSectionFactory(factory.django.DjangoModelFactory):
     heading = "CCTV"
     body = "We use CCTV at our family hubs to keep people safe."
     placement = "why_we_use_it"
+
+def full_notice(**kwargs):
+    """A notice that uses every kind of register record: a DPO, special category data, a processor in the
+    US, a retention rule, a source, a legal hold and a free-text section. Its draft version 1 is open."""
+    from notices.models import NoticeSection
+    from services.models import Recipient as RecipientModel
+
+    controller = kwargs.pop("controller", None) or ControllerFactory(
+        dpo_name="Priya Okafor", dpo_email="dpo@borsetshire.example", dpo_phone="01632 960 000",
+        ico_registration_number="Z1234567", website="https://www.borsetshire.example",
+    )
+    kwargs.setdefault("purposes", [])
+    kwargs.setdefault("retention_rules", [])
+    notice = NoticeFactory(controller=controller, **kwargs)
+    health = DataCategoryFactory(name="Health information", kind=DataCategory.Kind.SPECIAL)
+    purpose = PurposeFactory(
+        name=f"Assessing a child's needs ({notice.slug})",
+        art9_condition=basis("art9_2_h"),
+        sch1_condition=basis("sch1_p1_2"),
+    )
+    purpose.data_categories.add(health, DataCategoryFactory(name="Name, address and date of birth"))
+    purpose.subject_groups.add(DataSubjectGroupFactory())
+    purpose.legislation.add(LegislationFactory())
+    notice.purposes.add(purpose)
+    notice.services.add(ServiceFactory(controller=controller))
+    notice.sources.add(SourceFactory(name="Schools and nurseries"))
+    notice.recipients.add(
+        RecipientFactory(name="NHS Borsetshire Integrated Care Board", why_shared="to plan health care"),
+        RecipientFactory(
+            name="CaseCloud Inc.",
+            role=RecipientModel.Role.PROCESSOR,
+            why_shared="hosts our case management system",
+            transfer_country="the United States",
+            safeguard=RecipientModel.Safeguard.IDTA,
+            safeguard_copy="Ask our data protection officer for a copy.",
+        ),
+    )
+    notice.retention_rules.add(RetentionRuleFactory(record_type="Child protection case records", period_number=40))
+    notice.legal_holds.add(LegalHoldFactory(name="Independent Inquiry into Child Sexual Abuse", imposed_by="IICSA"))
+    NoticeSection.objects.create(
+        notice=notice,
+        heading="CCTV in our family centres",
+        body="We record video in the **public areas** of our family centres.\n\n"
+        "- Recordings are kept for 31 days.\n- See [our CCTV policy](https://www.borsetshire.example/cctv).",
+        placement="who_we_share_with",
+    )
+    return notice

@@ -120,6 +120,12 @@ def _published_notice() -> dict:
     return {"slug": notice.slug, "number": 1, "old": 1, "new": 2, "year": day.year, "month": day.month, "day": day.day}
 
 
+def _draft_notice_id() -> int:
+    from tests.factories import NoticeFactory
+
+    return NoticeFactory().pk
+
+
 def _only(*names):
     return lambda: {key: value for key, value in _published_notice().items() if key in names}
 
@@ -136,6 +142,12 @@ EXPECTATIONS: dict[str, Expect] = {
     "public:version_json": everyone(post=NOT_ALLOWED, kwargs=_only("slug", "number")),
     "public:on_date": everyone(post=NOT_ALLOWED, kwargs=_only("slug", "year", "month", "day")),
     "public:compare": everyone(post=NOT_ALLOWED, kwargs=_only("slug", "old", "new")),
+    "public:pdf_version": everyone(post=NOT_ALLOWED, kwargs=_only("slug", "number")),
+    "public:pdf_current": everyone(post=NOT_ALLOWED, kwargs=_only("slug")),
+    "public:verify": everyone(),
+    # Staff PDF pages (the draft PDF for IG officers and DPOs; the archive export for DPOs).
+    "public:pdf_draft": staff("IG officer", "DPO", post=NOT_ALLOWED, kwargs=lambda: {"notice_id": _draft_notice_id()}),
+    "public:export": staff("DPO"),
     # Staff sign-in (accounts/)
     "accounts:login": everyone(),
     "accounts:logout": everyone(get=NOT_ALLOWED),

@@ -61,7 +61,8 @@ def test_it_puts_a_changed_demo_record_back_with_one_history_row(loaded):
 def test_it_prints_the_demo_logins(settings):
     output = _load_demo(settings)
     assert "Seed 002 (Privacy notice for children's services): 1 controller, 27 services" in output
-    assert "Demo logins:" in output
+    assert "Demo logins (every staff page also needs a code from an authenticator app):" in output
+    assert "authenticator key:" in output
     for username in ("ig.officer", "dpo", "admin"):
         assert f"  {username} / " in output
 

@@ -1,0 +1,141 @@
+"""Forms of the notices app. They only validate; views hand cleaned_data to selectors, actions or exports."""
+
+import re
+
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import ConditionalQuestion, ConditionalRadios, Field, Layout, Size, Submit
+from django import forms
+from django.conf import settings
+
+from services.models import Controller, Service
+
+SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+
+
+def _helper(*layout, label_size=None, legend_size=None) -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False  # the template writes the <form> (method, enctype, CSRF token)
+    helper.disable_csrf = True
+    helper.label_size, helper.legend_size = label_size, legend_size
+    helper.layout = Layout(*layout)
+    return helper
+
+
+class ExportForm(forms.Form):
+    """Which published versions a DPO wants in the archive ZIP."""
+
+    SCOPES = [
+        ("all", "Every published version of every notice"),
+        ("controller", "The notices of one organisation"),
+        ("service", "The notices that cover one service"),
+        ("as_of", "The versions that were in force on a given day"),
+    ]
+
+    scope = forms.ChoiceField(
+        label="What do you want to export?",
+        choices=SCOPES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what you want to export"},
+    )
+    controller = forms.ModelChoiceField(
+        label="Organisation",
+        queryset=Controller.objects.order_by("name"),
+        required=False,
+        empty_label="Choose an organisation",
+    )
+    service = forms.ModelChoiceField(
+        label="Service",
+        queryset=Service.objects.select_related("controller").order_by("name"),
+        required=False,
+        empty_label="Choose a service",
+    )
+    as_of = DateInputField(
+        label="The day", help_text="For example, 27 3 2024", required=False, require_all_fields=False
+    )
+
+    REQUIRED_FOR = {
+        "controller": "Select the organisation",
+        "service": "Select the service",
+        "as_of": "Enter the day, month and year",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            ConditionalRadios(
+                "scope",
+                self.SCOPES[0][1],
+                ConditionalQuestion(self.SCOPES[1][1], "controller"),
+                ConditionalQuestion(self.SCOPES[2][1], "service"),
+                ConditionalQuestion(self.SCOPES[3][1], Field("as_of", legend_size=Size.SMALL)),
+            ),
+            Submit("export", "Download the ZIP file"),
+            legend_size=Size.MEDIUM,
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        scope = cleaned.get("scope")
+        if scope in self.REQUIRED_FOR and not cleaned.get(scope) and scope not in self.errors:
+            self.add_error(scope, forms.ValidationError(self.REQUIRED_FOR[scope], code="required"))
+        return cleaned
+
+    def selection(self) -> dict:
+        """Keyword arguments for notices.selectors.publications_for_export."""
+        scope = self.cleaned_data["scope"]
+        return {} if scope == "all" else {scope: self.cleaned_data[scope]}
+
+
+class VerifyForm(forms.Form):
+    """A PDF (fingerprinted as it arrives, see notices.uploads) or a pasted SHA-256 fingerprint."""
+
+    pdf = forms.FileField(
+        label="Upload the PDF",
+        required=False,
+        help_text="The file is not kept: we only work out its fingerprint.",
+        error_messages={"empty": "The selected file is empty"},
+    )
+    sha256 = forms.CharField(
+        label="Or paste its SHA-256 fingerprint",
+        required=False,
+        help_text="64 characters: the numbers 0 to 9 and the letters a to f.",
+        max_length=100,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field("pdf"), Field.text("sha256"), Submit("verify", "Check"), label_size=Size.SMALL)
+
+    def clean_pdf(self):
+        upload = self.cleaned_data.get("pdf")
+        if upload is None:
+            return None
+        limit_mb = settings.VERIFY_MAX_UPLOAD_BYTES // (1024 * 1024)
+        if getattr(upload, "too_large", False) or upload.size > settings.VERIFY_MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(f"The selected file must be smaller than {limit_mb} MB", code="too_large")
+        if not upload.head.startswith(b"%PDF-"):
+            raise forms.ValidationError("The selected file must be a PDF", code="not_pdf")
+        return upload
+
+    def clean_sha256(self):
+        value = "".join(self.cleaned_data.get("sha256", "").split()).lower().removeprefix("sha256:")
+        if value and not SHA256_RE.match(value):
+            raise forms.ValidationError(
+                "Enter the fingerprint as 64 characters: the numbers 0 to 9 and the letters a to f", code="invalid"
+            )
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        if cleaned.get("pdf") and cleaned.get("sha256"):
+            self.add_error("sha256", "Upload a PDF or paste a fingerprint, not both")
+        elif not cleaned.get("pdf") and not cleaned.get("sha256"):
+            self.add_error("pdf", "Select a PDF or paste its SHA-256 fingerprint")
+        return cleaned
+
+    def fingerprint(self) -> str:
+        upload = self.cleaned_data["pdf"]
+        return upload.sha256 if upload else self.cleaned_data["sha256"]

@@ -1,0 +1,43 @@
+"""The DPO's archive of published notices as a ZIP (see notices/export.py)."""
+
+import tempfile
+
+from django.http import FileResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
+
+from accounts.decorators import staff_required
+
+from ..export import ExportError, describe_selection, write_export
+from ..forms import ExportForm
+from ..roles import DPO
+from ..selectors import publications_for_export, today
+
+
+@staff_required(DPO)
+@require_http_methods(["GET", "POST"])
+def export(request):
+    """Staff: DPOs only. The archive includes versions scheduled for the future, which the public cannot see."""
+    form = ExportForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        publications = publications_for_export(**form.selection())
+        if not publications:
+            form.add_error(None, "No published notice matches what you selected, so there is nothing to export")
+        else:
+            try:
+                return _zip_response(publications, selection=describe_selection(**form.selection()))
+            except ExportError as error:
+                form.add_error(None, str(error))
+    return render(request, "notices/export.html", {"form": form})
+
+
+def _zip_response(publications, *, selection: str) -> FileResponse:
+    # On disk, not in memory: an archive of many PDFs can be large. FileResponse closes it when sent.
+    archive = tempfile.TemporaryFile()  # noqa: SIM115
+    try:
+        write_export(out=archive, publications=publications, selection=selection)
+    except BaseException:
+        archive.close()
+        raise
+    archive.seek(0)
+    return FileResponse(archive, as_attachment=True, filename=f"privacy-notices-{today()}.zip")
