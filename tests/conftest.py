@@ -120,3 +120,21 @@ def totp_code():
         return f"{totp.token():06d}"
 
     return _code
+
+
+def reference_data_ensure() -> None:
+    """Put back what data migrations load (lawful bases, roles, stale references).
+
+    A transactional test (live_server, browser tests) ends by emptying every table, and restoring the
+    serialised copy is not dependable across a long mixed session; the migrations' own loaders are
+    idempotent upserts, so running them again is safe and exact.
+    """
+    from importlib import import_module
+
+    from django.apps import apps
+
+    if not apps.get_model("services", "LawfulBasis").objects.exists():
+        import_module("services.migrations.0002_load_lawful_bases").load(apps, None)
+    if not apps.get_model("notices", "StaleReference").objects.exists():
+        import_module("notices.migrations.0006_seed_stale_references").seed(apps, None)
+    import_module("notices.migrations.0001_roles").create_roles(apps, None)

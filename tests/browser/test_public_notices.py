@@ -6,13 +6,14 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from tests.browser.axe import assert_no_axe_violations
+from tests.conftest import reference_data_ensure
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
 def demo(settings, transactional_db):
-    # Depends on the database fixture so it runs after serialized_rollback has restored the reference data.
+    reference_data_ensure()
     settings.DEBUG = True
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
