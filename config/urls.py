@@ -6,5 +6,6 @@ admin.site.site_title = "Privacy notice portal"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("accounts/", include("accounts.urls")),
     path("", include("notices.urls")),
 ]

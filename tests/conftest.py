@@ -13,7 +13,8 @@ def _user(username: str, *, role: str | None = None, superuser: bool = False) ->
         is_staff=True, is_superuser=superuser, first_name=username.title(),
     )
     if role:
-        user.groups.add(Group.objects.get(name=role))
+        # get_or_create: a transactional test's teardown flush removes the groups the migration made.
+        user.groups.add(Group.objects.get_or_create(name=role)[0])
     return user
 
 
@@ -62,3 +63,53 @@ def publish(alice, bob):
         return actions.version_publish(actor=bob, version=version, effective_from=effective_from)
 
     return _publish
+
+
+@pytest.fixture
+def fast_password_hashing(settings):
+    """MD5 instead of PBKDF2 for tests that create many users or sign in many times; never in production."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def sign_in(client):
+    """Sign a user in on a test client the way the real sign-in leaves the session: password done and,
+    unless verified=False, a second factor checked (the user gets a confirmed authenticator if they have
+    none). Every staff page needs both. Returns the client.
+
+        sign_in(alice); client.get("/manage/")
+        other = sign_in(bob, client=Client())
+    """
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    def _sign_in(user, *, verified: bool = True, client=client):
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="Test authenticator", confirmed=True)
+        client.force_login(user)
+        if verified:
+            session = client.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+        return client
+
+    return _sign_in
+
+
+@pytest.fixture
+def totp_code():
+    """The code an authenticator app would show now for a TOTP device (or a hex key):
+    `totp_code(device)`, `totp_code(key_hex)`; steps=-1 for the previous 30-second code."""
+    import time
+    from binascii import unhexlify
+
+    from django_otp.oath import TOTP
+
+    def _code(device_or_key, *, steps: int = 0) -> str:
+        key = device_or_key if isinstance(device_or_key, str) else device_or_key.key
+        totp = TOTP(unhexlify(key.encode()), step=30, t0=0, digits=6, drift=0)
+        totp.time = time.time() + steps * 30
+        return f"{totp.token():06d}"
+
+    return _code

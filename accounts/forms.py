@@ -1,0 +1,73 @@
+from crispy_forms_gds.helper import FormHelper
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator, RegexValidator
+
+
+def _helper() -> FormHelper:
+    # The <form> tag and buttons live in the templates, so the error summary can sit above the heading.
+    helper = FormHelper()
+    helper.form_tag = False
+    return helper
+
+
+class SignInForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": "Enter a correct username and password. Both are case-sensitive.",
+        "inactive": "This account is not active. Ask your DPO or administrator.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        username = self.fields["username"]
+        # AuthenticationForm sets max_length after the field is built, so no validator enforces it; a
+        # longer name would reach the lockout table (255 characters) and fail there on PostgreSQL.
+        username.validators.append(MaxLengthValidator(username.max_length))
+        username.error_messages["required"] = "Enter your username"
+        self.fields["password"].error_messages["required"] = "Enter your password"
+        self.helper = _helper()
+
+
+class CodeField(forms.CharField):
+    """A one-time code as people type it: spaces and hyphens (as in "123 456") are dropped."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace(" ", "").replace("-", "").lower()
+
+
+class SecondFactorForm(forms.Form):
+    code = CodeField(
+        label="Code",
+        max_length=24,
+        help_text="The 6-digit code from your authenticator app, or one of your recovery codes.",
+        error_messages={"required": "Enter the code from your authenticator app"},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "spellcheck": "false", "autofocus": True}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class EnrolForm(forms.Form):
+    code = CodeField(
+        label="Code from your app",
+        max_length=12,
+        validators=[RegexValidator(r"^[0-9]{6}$", "Enter the 6 digits your app shows", code="not_six_digits")],
+        error_messages={"required": "Enter the 6-digit code your app shows"},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class AuditFilterForm(forms.Form):
+    action = forms.ChoiceField(label="Action", required=False)
+
+    def __init__(self, *args, action_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = [("", "All actions"), *action_choices]
+        self.helper = _helper()

@@ -1,0 +1,133 @@
+"""Staff sign-in: password, then a second factor; the audit trail for the DPO.
+
+Each view's docstring says who may use it; tests/security/test_access_matrix.py proves the rest are
+refused.
+"""
+
+import django_otp
+import segno
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView, LogoutView
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render, resolve_url
+from django.utils.http import url_has_allowed_host_and_scheme
+from django_otp import user_has_device
+from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
+
+from .actions import SecondFactorRefused, second_factor_enrol, second_factor_verify, secret_base32
+from .decorators import second_factor_redirect, staff_required
+from .forms import AuditFilterForm, EnrolForm, SecondFactorForm, SignInForm
+from .network import client_ip
+from .selectors import ROLE_DPO, audit_action_choices, audit_events_list
+
+PENDING_KEY_SESSION = "portal_pending_totp_key"
+AUDIT_PAGE_SIZE = 50
+
+
+def _next_url(request) -> str:
+    """Where to go once signed in: ?next= if it points into this site, else the staff workspace."""
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+def _mark_verified(request, device) -> None:
+    # A new session key when the session gains the second factor, as at password sign-in.
+    request.session.cycle_key()
+    django_otp.login(request, device)
+
+
+class SignInView(LoginView):
+    """Anyone: the password step. Success leads to the second-factor step, never straight to a staff page.
+    Repeated failures lock out the username from that address (django-axes: accounts/locked_out.html)."""
+
+    template_name = "accounts/login.html"
+    authentication_form = SignInForm
+
+    def get_success_url(self):
+        return second_factor_redirect(self.request, super().get_success_url()).url
+
+
+class SignOutView(LogoutView):
+    """Anyone, by POST only (a link or image cannot sign someone out)."""
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """Shown by django-axes in reply to a sign-in attempt from a locked-out username and address."""
+    context = {
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "minutes": max(1, int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)),
+    }
+    return render(request, "accounts/locked_out.html", context, status=429)
+
+
+@login_required
+def two_factor_verify(request):
+    """Anyone signed in with their password: give the second factor (app code or recovery code)."""
+    next_url = _next_url(request)
+    if request.user.is_verified():
+        return redirect(next_url)
+    if not user_has_device(request.user):
+        return second_factor_redirect(request, next_url)
+    form = SecondFactorForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            device = second_factor_verify(
+                actor=request.user, token=form.cleaned_data["code"], ip_address=client_ip(request)
+            )
+        except SecondFactorRefused as refusal:
+            form.add_error("code", str(refusal))
+        else:
+            _mark_verified(request, device)
+            return redirect(next_url)
+    return render(request, "accounts/two_factor_verify.html", {"form": form, "next": next_url})
+
+
+def _qr_svg_data_uri(uri: str) -> str:
+    # Drawn here as an SVG inside the page (a data: URI, which the CSP allows for images): the secret
+    # never leaves the server for a QR-code service, and no markup is marked safe.
+    return segno.make(uri, error="m").svg_data_uri(scale=5, border=4, light="#fff")
+
+
+@login_required
+def two_factor_setup(request):
+    """Anyone signed in with their password and no second factor yet (first set-up); someone who has one
+    only from a session already verified with it, or a stolen password could swap in the thief's phone."""
+    next_url = _next_url(request)
+    if user_has_device(request.user) and not request.user.is_verified():
+        return second_factor_redirect(request, request.get_full_path())
+    key_hex = request.session.setdefault(PENDING_KEY_SESSION, default_key())
+    form = EnrolForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            device, codes = second_factor_enrol(
+                actor=request.user, key_hex=key_hex, token=form.cleaned_data["code"], ip_address=client_ip(request)
+            )
+        except SecondFactorRefused as refusal:
+            form.add_error("code", str(refusal))
+        else:
+            del request.session[PENDING_KEY_SESSION]
+            _mark_verified(request, device)
+            # Rendered in reply to the POST, not stored: the codes are shown this once.
+            return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": next_url})
+    secret = secret_base32(key_hex)
+    context = {
+        "form": form,
+        "next": next_url,
+        "qr_data_uri": _qr_svg_data_uri(TOTPDevice(user=request.user, key=key_hex).config_url),
+        "secret_groups": [secret[i : i + 4] for i in range(0, len(secret), 4)],
+    }
+    return render(request, "accounts/two_factor_setup.html", context)
+
+
+@staff_required(ROLE_DPO)
+def audit_list(request):
+    """The DPO (and superusers) only: the audit trail, newest first, filtered by action."""
+    form = AuditFilterForm(request.GET or None, action_choices=audit_action_choices())
+    action = form.cleaned_data["action"] if form.is_valid() else ""
+    page = Paginator(audit_events_list(action=action), AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "accounts/audit_list.html", {"form": form, "page": page, "action": action})
