@@ -51,7 +51,7 @@ def record_usage(*, record_type: RecordType, record: RegisterRecord) -> dict:
             "published": [n for n in notices if n.pk in published]}
 
 
-def _display(model: type, name: str, value) -> str:
+def display_value(model: type, name: str, value) -> str:
     """A history value as a person reads it: names for links, labels for choices."""
     field = model._meta.get_field(name)
     if field.many_to_many:
@@ -77,8 +77,8 @@ def _changes(model: type, new, old) -> list[dict]:
     return [
         {
             "field": str(model._meta.get_field(change.field).verbose_name),
-            "old": _display(model, change.field, change.old),
-            "new": _display(model, change.field, change.new),
+            "old": display_value(model, change.field, change.old),
+            "new": display_value(model, change.field, change.new),
         }
         for change in delta.changes
     ]

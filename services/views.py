@@ -10,7 +10,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import staff_required
+from notices.actions import notices_start_drafts
 from notices.roles import DPO, IG_OFFICER
+from notices.selectors import notices_out_of_date
 
 from . import actions, selectors
 from .register import RECORD_TYPES, RecordType
@@ -99,8 +101,6 @@ def record_detail(request, kind, pk):
     """IG officer, DPO: a record, where it is used, and its change history."""
     record_type = _record_type(kind)
     record = _record(record_type, pk)
-    from notices.selectors import notices_out_of_date
-
     usage = selectors.record_usage(record_type=record_type, record=record)
     stale = [n for n in notices_out_of_date() if n in usage["published"]]
     context = {
@@ -117,7 +117,7 @@ def _field_rows(record) -> list[tuple[str, str]]:
         if field.name in ("id", "lock_version") or field.name in selectors.HIDDEN_IN_HISTORY:
             continue
         rows.append((str(field.verbose_name).capitalize(),
-                     selectors._display(type(record), field.name, getattr(record, field.attname))))
+                     selectors.display_value(type(record), field.name, getattr(record, field.attname))))
     for field in record._meta.many_to_many:
         names = ", ".join(str(r) for r in getattr(record, field.name).all()) or "none"
         rows.append((str(field.verbose_name).capitalize(), names))
@@ -179,9 +179,6 @@ def record_retire(request, kind, pk):
 @staff_required(IG_OFFICER)
 def record_redraft(request, kind, pk):
     """IG officer: start new drafts of every published notice that uses this record (POST)."""
-    from notices.actions import notices_start_drafts
-    from notices.selectors import notices_out_of_date
-
     record_type = _record_type(kind)
     record = _record(record_type, pk)
     usage = selectors.record_usage(record_type=record_type, record=record)

@@ -158,3 +158,25 @@ def test_it_warns_before_saving_which_published_notices_a_change_affects_and_red
     assert "Youth justice notice" in _text(client.get(reverse("manage:dashboard")))
     client.post(reverse("manage:record_redraft", args=["recipients", recipient.pk]))
     assert notice.versions.filter(status="draft", number=2).exists()
+
+
+@pytest.mark.parametrize("key", ["controllers", "services", "subject-groups", "data-categories", "legislation",
+                                 "purposes", "sources", "recipients", "retention-rules", "legal-holds"])
+def test_it_offers_every_record_type_with_its_list_form_and_history(sign_in, alice, key):
+    from services.register import RECORD_TYPES
+    from tests import factories
+
+    factory = {
+        "controllers": factories.ControllerFactory, "services": factories.ServiceFactory,
+        "subject-groups": factories.DataSubjectGroupFactory, "data-categories": factories.DataCategoryFactory,
+        "legislation": factories.LegislationFactory, "purposes": factories.PurposeFactory,
+        "sources": factories.SourceFactory, "recipients": factories.RecipientFactory,
+        "retention-rules": factories.RetentionRuleFactory, "legal-holds": factories.LegalHoldFactory,
+    }[key]
+    record = factory()
+    client = sign_in(alice)
+    assert str(record) in _text(client.get(reverse("manage:record_list", args=[key])))
+    assert client.get(reverse("manage:record_create", args=[key])).status_code == 200
+    assert 'name="lock_version"' in _text(client.get(reverse("manage:record_edit", args=[key, record.pk])))
+    assert "Change history" in _text(client.get(reverse("manage:record_detail", args=[key, record.pk])))
+    assert RECORD_TYPES[key].model is type(record)
