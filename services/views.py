@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import staff_required
 from notices.actions import notices_start_drafts
-from notices.roles import DPO, IG_OFFICER
+from notices.roles import DPO, IG_OFFICER, has_role
 from notices.selectors import notices_out_of_date
 
 from . import actions, selectors
@@ -72,7 +72,8 @@ def record_list(request, kind):
     params = request.GET.copy()
     params.pop("page", None)
     context = {"record_type": record_type, "page": page, "query": query, "filters": filters,
-               "show_retired": show_retired, "params": params.urlencode()}
+               "show_retired": show_retired, "params": params.urlencode(),
+               "can_edit": has_role(request.user, IG_OFFICER)}
     return render(request, "manage/register/list.html", context)
 
 
@@ -107,6 +108,7 @@ def record_detail(request, kind, pk):
         "record_type": record_type, "record": record, "usage": usage, "stale": stale,
         "history": selectors.record_history(record=record),
         "fields": _field_rows(record),
+        "can_edit": has_role(request.user, IG_OFFICER),
     }
     return render(request, "manage/register/detail.html", context)
 

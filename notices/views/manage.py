@@ -106,17 +106,32 @@ def _update(request, notice, *, lock_version, fields=None, relations=None) -> bo
 
 @staff_required(IG_OFFICER)
 def notice_basics(request, pk):
-    """IG officer: the notice's title, controller, services, audience, summary and parent."""
+    """IG officer: the notice's title, controller, services, audience, summary and parent. A save based on an
+    out-of-date copy is refused; the form keeps what the editor typed, beside the notice as it now is."""
     notice = _notice(pk)
     form = NoticeBasicsForm(request.POST or None, instance=notice)
+    status = 200
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         lock_version = data.pop("lock_version")
         services = data.pop("services")
-        if _update(request, notice, lock_version=lock_version, fields=data, relations={"services": services}):
+        try:
+            actions.notice_update(actor=request.user, notice=notice, lock_version=lock_version, fields=data,
+                                  relations={"services": services})
+        except actions.EditConflict as error:
+            notice = _notice(pk)
+            messages.error(request, f"{error} Your changes have not been saved. The notice now reads: "
+                                    f"title “{notice.title}”, summary “{notice.summary}”. Save again to replace it.")
+            form.data = form.data.copy()
+            form.data["lock_version"] = notice.lock_version
+            status = 409
+        except REFUSALS as error:
+            _refused(request, error)
+        else:
+            messages.success(request, "Saved.")
             return redirect("manage:notice", pk=notice.pk)
-        return redirect("manage:notice_basics", pk=notice.pk)
-    return render(request, "manage/notices/form.html", {"form": form, "notice": notice, "heading": "About the notice"})
+    context = {"form": form, "notice": notice, "heading": "About the notice"}
+    return render(request, "manage/notices/form.html", context, status=status)
 
 
 @staff_required(IG_OFFICER)

@@ -73,8 +73,10 @@ def test_it_refuses_an_edit_made_to_an_out_of_date_copy(officer):
     data = {"title": notice.title, "controller": notice.controller.pk, "audience": "everyone"}
     officer.post(reverse("manage:notice_basics", args=[notice.pk]), {**data, "summary": "First", "lock_version": stale})
     response = officer.post(reverse("manage:notice_basics", args=[notice.pk]),
-                            {**data, "summary": "Second", "lock_version": stale}, follow=True)
+                            {**data, "summary": "Second", "lock_version": stale})
+    assert response.status_code == 409
     assert "changed by someone else while you were editing it" in _text(response)
+    assert "Second</textarea>" in _text(response)  # what the editor typed is still there
     notice.refresh_from_db()
     assert notice.summary == "First"
 
