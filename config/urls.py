@@ -7,5 +7,6 @@ admin.site.site_title = "Privacy notice portal"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
+    path("manage/", include("config.manage_urls")),
     path("", include("notices.urls")),
 ]

@@ -9,6 +9,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from services.models import Controller
+
 from .compliance import blockers, check_document, notice_meta
 from .document import build_document, with_version
 from .models import Notice, NoticeSection, NoticeVersion, Publication, Withdrawal, WorkflowEvent
@@ -163,14 +165,6 @@ def notice_section_add(
     section.full_clean()
     section.save()
     return section
-
-
-@transaction.atomic
-def notice_section_delete(*, actor, section: NoticeSection) -> None:
-    """Remove a free-text section from the notice's draft (published versions keep their copy)."""
-    _require_role(actor, IG_OFFICER, doing="edit notices")
-    _editable_version(section.notice, actor)
-    section.delete()
 
 
 @transaction.atomic
@@ -396,3 +390,98 @@ def notice_withdraw(*, actor, notice: Notice, reason: str) -> Withdrawal:
     return Withdrawal.objects.create(
         notice=notice, version=live[0], withdrawn_at=timezone.now(), withdrawn_by=actor, reason=reason.strip()
     )
+
+
+def _section_for_edit(actor, section: NoticeSection) -> NoticeSection:
+    _require_role(actor, IG_OFFICER, doing="edit notices")
+    _editable_version(section.notice, actor)
+    return section
+
+
+@transaction.atomic
+def notice_section_update(*, actor, section: NoticeSection, heading: str, body: str, placement: str) -> NoticeSection:
+    """Change a free-text section of the notice's draft."""
+    _section_for_edit(actor, section)
+    section.heading, section.body, section.placement = heading, body, placement
+    section.full_clean()
+    section.save()
+    return section
+
+
+@transaction.atomic
+def notice_section_delete(*, actor, section: NoticeSection) -> None:
+    """Remove a free-text section from the notice's draft (its history row keeps the text)."""
+    _section_for_edit(actor, section)
+    section.delete()
+
+
+@transaction.atomic
+def notice_section_move(*, actor, section: NoticeSection, up: bool) -> None:
+    """Swap a free-text section with its neighbour above (up) or below, renumbering all of them."""
+    _section_for_edit(actor, section)
+    sections = list(section.notice.sections.order_by("position", "id"))
+    index = next(i for i, s in enumerate(sections) if s.pk == section.pk)
+    other = index - 1 if up else index + 1
+    if 0 <= other < len(sections):
+        sections[index], sections[other] = sections[other], sections[index]
+    for position, item in enumerate(sections):
+        if item.position != position:
+            item.position = position
+            item.save(update_fields=["position"])
+
+
+@transaction.atomic
+def notices_start_drafts(*, actor, notices) -> list[NoticeVersion]:
+    """Open a new draft for each notice that has none, e.g. after a shared record changed."""
+    _require_role(actor, IG_OFFICER, doing="start a new draft")
+    return [
+        version_start_draft(actor=actor, notice=notice)
+        for notice in notices
+        if not notice.versions.filter(status__in=NoticeVersion.OPEN_STATUSES).exists()
+    ]
+
+
+# document section key and field → the notice's many-to-many it came from, for restoring a version.
+RESTORE_MAP = [
+    ("who_we_are", "services", "services"),
+    ("why_we_use_it", "purposes", "purposes"),
+    ("what_we_collect", "categories", "data_categories"),
+    ("what_we_collect", "subject_groups", "subject_groups"),
+    ("where_we_get_it", "sources", "sources"),
+    ("who_we_share_with", "recipients", "recipients"),
+    ("who_we_share_with", "processors", "recipients"),
+    ("how_long_we_keep_it", "rules", "retention_rules"),
+    ("how_long_we_keep_it", "legal_holds", "legal_holds"),
+]
+
+
+@transaction.atomic
+def version_restore(*, actor, publication: Publication) -> NoticeVersion:
+    """Copy an earlier published version into the notice's draft: its summary, record choices and
+    free-text sections, from the frozen document's record ids. Records deleted since are skipped."""
+    _require_role(actor, IG_OFFICER, doing="restore a version")
+    notice = Notice.objects.select_for_update().get(pk=publication.version.notice_id)
+    version = _editable_version(notice, actor)
+    document = publication.document
+    relations: dict[str, set[int]] = {}
+    for section in document["sections"]:
+        for key, field, relation in RESTORE_MAP:
+            if section["key"] == key:
+                relations.setdefault(relation, set()).update(item["id"] for item in section.get(field, []))
+    notice.summary = document["notice"].get("summary", "")
+    controller = next((s.get("controller") for s in document["sections"] if s["key"] == "who_we_are"), None)
+    if controller and Controller.objects.filter(pk=controller["id"]).exists():
+        notice.controller_id = controller["id"]
+    notice.lock_version += 1
+    notice.save()
+    for relation, ids in relations.items():
+        model = Notice._meta.get_field(relation).related_model
+        getattr(notice, relation).set(model.objects.filter(pk__in=ids))
+    notice.sections.all().delete()
+    free_text = [s for s in document["sections"] if s.get("free_text")]
+    for position, section in enumerate(free_text):
+        NoticeSection.objects.create(notice=notice, heading=section["title"], body=section["markdown"],
+                                     placement=section["placement"], position=position)
+    _event(version=version, actor=actor, action="restored", from_status=version.status,
+           reason=f"Restored from version {publication.version.number}")
+    return version

@@ -160,3 +160,47 @@ def publications_for_export(
         .filter(version__notice__in=notices)
         .order_by("version__notice__slug", "version__number")
     )
+
+
+# Every register relation a notice draws on, as lookups from Notice; a change to any of these records
+# after the notice's last publication leaves the public version out of date.
+NOTICE_RECORD_LOOKUPS = [
+    "controller", "services", "purposes", "purposes__legislation", "data_categories", "subject_groups",
+    "sources", "recipients", "retention_rules", "legal_holds",
+]
+
+
+def notices_out_of_date() -> list[Notice]:
+    """Published notices using a register record that changed after their latest publication."""
+    from django.db.models import F, Max
+
+    stale_ids: set[int] = set()
+    published = Notice.objects.filter(versions__status=NoticeVersion.Status.PUBLISHED)
+    for lookup in NOTICE_RECORD_LOOKUPS:
+        stale_ids |= set(
+            published.annotate(
+                last_published=Max("versions__publication__published_at"),
+                record_changed=Max(f"{lookup}__updated_at"),
+            )
+            .filter(record_changed__gt=F("last_published"))
+            .values_list("pk", flat=True)
+        )
+    return list(Notice.objects.filter(pk__in=stale_ids).select_related("controller").order_by("title"))
+
+
+def dashboard(*, user) -> dict:
+    """What a member of staff needs to act on: their drafts, versions waiting for review, versions sent
+    back to them, notices due for review and notices out of date."""
+    Status = NoticeVersion.Status
+    versions = NoticeVersion.objects.select_related("notice", "notice__controller")
+    return {
+        "my_drafts": list(versions.filter(status=Status.DRAFT, created_by=user)),
+        "in_review": list(versions.filter(status=Status.IN_REVIEW).select_related("submitted_by")),
+        "sent_back": list(versions.filter(status=Status.DRAFT, submitted_by=user).exclude(rejection_reason="")),
+        "review_due": list(
+            Notice.objects.filter(review_by__lte=today() + dt.timedelta(days=30)).order_by("review_by")
+        ),
+        "out_of_date": notices_out_of_date(),
+        "notices": list(Notice.objects.select_related("controller").prefetch_related("versions")),
+        "today": today(),
+    }

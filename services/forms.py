@@ -1,9 +1,17 @@
 """Forms for register records. Forms only validate; views and the admin hand cleaned data to actions."""
 
+from crispy_forms.helper import FormHelper
 from django import forms
 
 from .models import Purpose
 from .rules import check_purpose
+
+
+def page_helper() -> FormHelper:
+    """A crispy helper for forms whose <form> tag the template writes; `{% error_summary %}` needs one."""
+    helper = FormHelper()
+    helper.form_tag = False
+    return helper
 
 
 class PurposeForm(forms.ModelForm):

@@ -5,7 +5,7 @@ entries whose URL no longer exists). To add a URL, add one line keyed by its nam
 (or its route, if it has no name), usually with a shorthand:
 
     "manage:purpose_list": staff("IG officer", "DPO"),
-    "manage:purpose_publish": staff("DPO", get=NOT_ALLOWED, kwargs=lambda: {"pk": PurposeFactory().pk}),
+    "manage:purpose_publish": post_only(staff("DPO", get=NOT_ALLOWED, kwargs=lambda: {"pk": PurposeFactory().pk})),
     "public:notice": everyone(kwargs=lambda: {"slug": ControllerFactory().slug}),
 
 `kwargs` builds sample URL arguments (it runs inside the test, with database access). For anything the
@@ -117,7 +117,16 @@ def _published_notice() -> dict:
         actions.version_submit(actor=officer, version=version, change_summary=f"Version {number}")
         actions.version_publish(actor=dpo, version=version)
     day = today()
-    return {"slug": notice.slug, "number": 1, "old": 1, "new": 2, "year": day.year, "month": day.month, "day": day.day}
+    return {
+        "pk": notice.pk,
+        "slug": notice.slug,
+        "number": 1,
+        "old": 1,
+        "new": 2,
+        "year": day.year,
+        "month": day.month,
+        "day": day.day,
+    }
 
 
 def _draft_notice_id() -> int:
@@ -131,6 +140,35 @@ def _only(*names):
 
 
 PUBLIC_READ = everyone(post=NOT_ALLOWED)
+
+
+def _notice_pk() -> dict:
+    return {"pk": _draft_notice_id()}
+
+
+def _purpose() -> dict:
+    from tests.factories import PurposeFactory
+
+    return {"kind": "purposes", "pk": PurposeFactory().pk}
+
+
+def _section(**extra) -> Callable[[], dict]:
+    def build() -> dict:
+        from tests.factories import NoticeSectionFactory
+
+        section = NoticeSectionFactory()
+        return {"pk": section.notice_id, "section_id": section.pk, **extra}
+
+    return build
+
+
+IG, DPO_ROLE = "IG officer", "DPO"
+
+
+def post_only(expect: Expect) -> Expect:
+    """A POST-only action: require_POST answers every GET with 405 before anyone is asked to sign in."""
+    return expect.but(get={role: NOT_ALLOWED for role in ROLES})
+
 
 EXPECTATIONS: dict[str, Expect] = {
     # Public, read-only: GET and HEAD only.
@@ -148,6 +186,31 @@ EXPECTATIONS: dict[str, Expect] = {
     # Staff PDF pages (the draft PDF for IG officers and DPOs; the archive export for DPOs).
     "public:pdf_draft": staff("IG officer", "DPO", post=NOT_ALLOWED, kwargs=lambda: {"notice_id": _draft_notice_id()}),
     "public:export": staff("DPO"),
+    # The workspace (/manage/): IG officers and DPOs read everything; IG officers change records and drafts;
+    # DPOs review, publish, reject and withdraw. POST-only actions answer GET with 405 before anything else.
+    "manage:dashboard": staff(IG, DPO_ROLE),
+    "manage:register": staff(IG, DPO_ROLE),
+    "manage:record_list": staff(IG, DPO_ROLE, kwargs=lambda: {"kind": "purposes"}),
+    "manage:record_detail": staff(IG, DPO_ROLE, kwargs=_purpose),
+    "manage:record_create": staff(IG, kwargs=lambda: {"kind": "purposes"}),
+    "manage:record_edit": staff(IG, kwargs=_purpose),
+    "manage:record_retire": post_only(staff(IG, get=NOT_ALLOWED, kwargs=_purpose)),
+    "manage:record_redraft": post_only(staff(IG, get=NOT_ALLOWED, kwargs=_purpose)),
+    "manage:notice_new": staff(IG),
+    "manage:notice": staff(IG, DPO_ROLE, kwargs=_notice_pk),
+    "manage:notice_basics": staff(IG, kwargs=_notice_pk),
+    "manage:notice_relation": staff(IG, kwargs=lambda: {**_notice_pk(), "part": "purposes"}),
+    "manage:section_add": staff(IG, kwargs=_notice_pk),
+    "manage:section_edit": staff(IG, kwargs=_section()),
+    "manage:section_change": post_only(staff(IG, get=NOT_ALLOWED, kwargs=_section(how="up"))),
+    "manage:notice_preview": staff(IG, DPO_ROLE, kwargs=_notice_pk),
+    "manage:notice_submit": post_only(staff(IG, get=NOT_ALLOWED, kwargs=_notice_pk)),
+    "manage:notice_review": staff(DPO_ROLE, kwargs=_notice_pk),
+    "manage:notice_decide": post_only(
+        staff(DPO_ROLE, get=NOT_ALLOWED, kwargs=lambda: {**_notice_pk(), "decision": "reject"})
+    ),
+    "manage:notice_withdraw": post_only(staff(DPO_ROLE, get=NOT_ALLOWED, kwargs=_notice_pk)),
+    "manage:notice_restore": post_only(staff(IG, get=NOT_ALLOWED, kwargs=_only("pk", "number"))),
     # Staff sign-in (accounts/)
     "accounts:login": everyone(),
     "accounts:logout": everyone(get=NOT_ALLOWED),

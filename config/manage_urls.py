@@ -1,0 +1,32 @@
+"""The staff workspace, /manage/ (namespace "manage"): the register and the notice builder and review."""
+
+from django.urls import path
+
+from notices.views import manage as notices
+from services import views as register
+
+app_name = "manage"
+
+urlpatterns = [
+    path("", notices.dashboard, name="dashboard"),
+    path("register/", register.register_index, name="register"),
+    path("register/<slug:kind>/", register.record_list, name="record_list"),
+    path("register/<slug:kind>/new/", register.record_create, name="record_create"),
+    path("register/<slug:kind>/<int:pk>/", register.record_detail, name="record_detail"),
+    path("register/<slug:kind>/<int:pk>/edit/", register.record_edit, name="record_edit"),
+    path("register/<slug:kind>/<int:pk>/retire/", register.record_retire, name="record_retire"),
+    path("register/<slug:kind>/<int:pk>/redraft/", register.record_redraft, name="record_redraft"),
+    path("notices/new/", notices.notice_new, name="notice_new"),
+    path("notices/<int:pk>/", notices.notice_detail, name="notice"),
+    path("notices/<int:pk>/about/", notices.notice_basics, name="notice_basics"),
+    path("notices/<int:pk>/choose/<slug:part>/", notices.notice_relation, name="notice_relation"),
+    path("notices/<int:pk>/sections/new/", notices.section_edit, name="section_add"),
+    path("notices/<int:pk>/sections/<int:section_id>/", notices.section_edit, name="section_edit"),
+    path("notices/<int:pk>/sections/<int:section_id>/<str:how>/", notices.section_change, name="section_change"),
+    path("notices/<int:pk>/preview/", notices.notice_preview, name="notice_preview"),
+    path("notices/<int:pk>/submit/", notices.notice_submit, name="notice_submit"),
+    path("notices/<int:pk>/review/", notices.notice_review, name="notice_review"),
+    path("notices/<int:pk>/review/<str:decision>/", notices.notice_decide, name="notice_decide"),
+    path("notices/<int:pk>/withdraw/", notices.notice_withdraw, name="notice_withdraw"),
+    path("notices/<int:pk>/restore/<int:number>/", notices.notice_restore, name="notice_restore"),
+]

@@ -1,0 +1,327 @@
+"""The notice builder and review in the staff workspace (/manage/). IG officers build and submit drafts;
+DPOs review, publish, reject and withdraw; both may read. Each view names its roles in its docstring."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from accounts.decorators import staff_required
+from retention.models import LegalHold, RetentionRule
+from services.models import DataCategory, DataSubjectGroup, Purpose, Recipient, Source
+
+from .. import actions, selectors
+from ..compare import html_to_text, structured_changes, word_diff
+from ..compliance import check_document, check_notice, notice_meta
+from ..document import build_document, with_version
+from ..forms import (
+    NoticeBasicsForm,
+    NoticeCreateForm,
+    PublishForm,
+    RejectForm,
+    RelationForm,
+    SectionForm,
+    SubmitForm,
+    WithdrawForm,
+)
+from ..models import Notice, NoticeSection, NoticeVersion, Publication
+from ..rendering import render_document_html
+from ..roles import DPO, IG_OFFICER
+from ..selectors import today
+
+# The notice's checkbox-list sections: URL name → (relation, label, model).
+RELATIONS = {
+    "purposes": ("purposes", "Purposes", Purpose),
+    "data-categories": ("data_categories", "Information we collect", DataCategory),
+    "subject-groups": ("subject_groups", "Groups of people", DataSubjectGroup),
+    "sources": ("sources", "Where we get information", Source),
+    "recipients": ("recipients", "Who we share with", Recipient),
+    "retention-rules": ("retention_rules", "How long we keep it", RetentionRule),
+    "legal-holds": ("legal_holds", "Legal holds", LegalHold),
+}
+# The errors an action raises that the user can fix; shown as a message, never as a bare error page.
+# Refusals the DPO or officer reads as a message on the page they came from. ComplianceBlocked and
+# PublishError say what is wrong and that nothing was published.
+REFUSALS = (
+    actions.WorkflowError, actions.EditConflict, actions.ComplianceBlocked, actions.PublishError,
+    PermissionDenied, ValidationError,
+)
+
+
+def _notice(pk: int) -> Notice:
+    return get_object_or_404(Notice.objects.select_related("controller", "parent"), pk=pk)
+
+
+def _refused(request, error) -> None:
+    text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+    messages.error(request, text)
+
+
+@staff_required(IG_OFFICER, DPO)
+def dashboard(request):
+    """IG officer, DPO: drafts, reviews waiting, versions sent back, reviews due and out-of-date notices."""
+    return render(request, "manage/dashboard.html", selectors.dashboard(user=request.user))
+
+
+@staff_required(IG_OFFICER)
+def notice_new(request):
+    """IG officer: start a notice (with an empty draft)."""
+    form = NoticeCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            notice = actions.notice_create(actor=request.user, **form.cleaned_data)
+        except REFUSALS as error:
+            _refused(request, error)
+        else:
+            messages.success(request, f"Created “{notice}”. Now choose what goes in it.")
+            return redirect("manage:notice", pk=notice.pk)
+    return render(request, "manage/notices/form.html", {"form": form, "heading": "New notice"})
+
+
+@staff_required(IG_OFFICER, DPO)
+def notice_detail(request, pk):
+    """IG officer, DPO: the builder overview: each section, the draft's state, versions and next steps."""
+    notice = _notice(pk)
+    open_version = selectors.open_version(notice=notice)
+    context = {
+        "notice": notice,
+        "open_version": open_version,
+        "sections": list(notice.sections.order_by("position", "id")),
+        "relations": [(key, label, getattr(notice, rel).all()) for key, (rel, label, _) in RELATIONS.items()],
+        "publications": list(selectors.publications_for(notice=notice)),
+        "submit_form": SubmitForm(),
+        "withdraw_form": WithdrawForm(),
+        "is_published": notice.versions.filter(status=NoticeVersion.Status.PUBLISHED).exists(),
+        # The working copy checked as it would be submitted, so gaps are fixed before the DPO sees them.
+        "findings": check_notice(notice),
+    }
+    return render(request, "manage/notices/detail.html", context)
+
+
+def _update(request, notice, *, lock_version, fields=None, relations=None) -> bool:
+    try:
+        actions.notice_update(actor=request.user, notice=notice, lock_version=lock_version, fields=fields,
+                              relations=relations)
+    except actions.EditConflict as error:
+        messages.error(request, f"{error} Your changes were not saved: the page now shows their version. "
+                                f"Make your changes again.")
+        return False
+    except REFUSALS as error:
+        _refused(request, error)
+        return False
+    messages.success(request, "Saved.")
+    return True
+
+
+@staff_required(IG_OFFICER)
+def notice_basics(request, pk):
+    """IG officer: the notice's title, controller, services, audience, summary and parent. A save based on an
+    out-of-date copy is refused; the form keeps what the editor typed, beside the notice as it now is."""
+    notice = _notice(pk)
+    form = NoticeBasicsForm(request.POST or None, instance=notice)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        lock_version = data.pop("lock_version")
+        services = data.pop("services")
+        try:
+            actions.notice_update(actor=request.user, notice=notice, lock_version=lock_version, fields=data,
+                                  relations={"services": services})
+        except actions.EditConflict as error:
+            notice = _notice(pk)
+            messages.error(request, f"{error} Your changes have not been saved. The notice now reads: "
+                                    f"title “{notice.title}”, summary “{notice.summary}”. Save again to replace it.")
+            form.data = form.data.copy()
+            form.data["lock_version"] = notice.lock_version
+            status = 409
+        except REFUSALS as error:
+            _refused(request, error)
+        else:
+            messages.success(request, "Saved.")
+            return redirect("manage:notice", pk=notice.pk)
+    context = {"form": form, "notice": notice, "heading": "About the notice"}
+    return render(request, "manage/notices/form.html", context, status=status)
+
+
+@staff_required(IG_OFFICER)
+def notice_relation(request, pk, part):
+    """IG officer: choose records for one section, from a checkbox list with a filter box (works without
+    JavaScript: the filter is a GET form; unshown choices keep their state)."""
+    notice = _notice(pk)
+    if part not in RELATIONS:
+        return redirect("manage:notice", pk=pk)
+    relation, label, model = RELATIONS[part]
+    current = set(getattr(notice, relation).values_list("pk", flat=True))
+    query = request.GET.get("q", "").strip()[:100]
+    records = model.objects.filter(retired=False) | model.objects.filter(pk__in=current)
+    shown = [r for r in records.distinct() if query.lower() in str(r).lower()]
+    choices = [(r.pk, str(r) + (" (retired)" if r.retired else "")) for r in shown]
+    form = RelationForm(request.POST or None, choices=choices, label=label,
+                        initial={"lock_version": notice.lock_version, "chosen": list(current),
+                                 "shown": [r.pk for r in shown]})
+    if request.method == "POST" and form.is_valid():
+        shown_ids = set(form.cleaned_data["shown"])
+        chosen = (current - shown_ids) | set(form.cleaned_data["chosen"])
+        if _update(request, notice, lock_version=form.cleaned_data["lock_version"],
+                   relations={relation: model.objects.filter(pk__in=chosen)}):
+            return redirect("manage:notice", pk=pk)
+        return redirect("manage:notice_relation", pk=pk, part=part)
+    context = {"form": form, "notice": notice, "label": label, "query": query, "part": part}
+    return render(request, "manage/notices/relation.html", context)
+
+
+@staff_required(IG_OFFICER)
+def section_edit(request, pk, section_id=None):
+    """IG officer: add or change a free-text section."""
+    notice = _notice(pk)
+    section = get_object_or_404(NoticeSection, pk=section_id, notice=notice) if section_id else None
+    form = SectionForm(request.POST or None, instance=section)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if section is None:
+                actions.notice_section_add(actor=request.user, notice=notice, **form.cleaned_data)
+            else:
+                actions.notice_section_update(actor=request.user, section=section, **form.cleaned_data)
+        except REFUSALS as error:
+            _refused(request, error)
+        else:
+            messages.success(request, f"Saved the section “{form.cleaned_data['heading']}”.")
+            return redirect("manage:notice", pk=pk)
+    heading = "Change a section" if section else "Add a section"
+    return render(request, "manage/notices/form.html", {"form": form, "notice": notice, "heading": heading})
+
+
+@require_POST
+@staff_required(IG_OFFICER)
+def section_change(request, pk, section_id, how):
+    """IG officer: delete a free-text section, or move it up or down (POST)."""
+    section = get_object_or_404(NoticeSection, pk=section_id, notice_id=pk)
+    try:
+        if how == "delete":
+            actions.notice_section_delete(actor=request.user, section=section)
+            messages.success(request, f"Deleted the section “{section.heading}”.")
+        else:
+            actions.notice_section_move(actor=request.user, section=section, up=how == "up")
+    except REFUSALS as error:
+        _refused(request, error)
+    return redirect("manage:notice", pk=pk)
+
+
+def _draft_document(notice: Notice, version: NoticeVersion | None) -> dict:
+    if version is not None and version.status == NoticeVersion.Status.IN_REVIEW and version.submitted_document:
+        document = version.submitted_document
+    else:
+        document = build_document(notice)
+    return with_version(document, number=version.number if version else 0, status="draft",
+                        change_summary=version.change_summary if version else "")
+
+
+@staff_required(IG_OFFICER, DPO)
+def notice_preview(request, pk):
+    """IG officer, DPO: the draft as the public will see it, rendered by the public page's partial."""
+    notice = _notice(pk)
+    version = selectors.open_version(notice=notice)
+    doc = _draft_document(notice, version)
+    return render(request, "manage/notices/preview.html", {"notice": notice, "version": version, "doc": doc})
+
+
+@require_POST
+@staff_required(IG_OFFICER)
+def notice_submit(request, pk):
+    """IG officer: send the draft to the DPO with a summary of what changed (POST)."""
+    notice = _notice(pk)
+    version = selectors.open_version(notice=notice)
+    form = SubmitForm(request.POST)
+    if version is None or not form.is_valid():
+        messages.error(request, "Say what changed in this version, for the DPO and the public.")
+        return redirect("manage:notice", pk=pk)
+    try:
+        actions.version_submit(actor=request.user, version=version,
+                               change_summary=form.cleaned_data["change_summary"])
+    except REFUSALS as error:
+        _refused(request, error)
+    else:
+        messages.success(request, f"Version {version.number} sent to the DPO for review.")
+    return redirect("manage:notice", pk=pk)
+
+
+def _in_review(notice: Notice) -> NoticeVersion | None:
+    return notice.versions.filter(status=NoticeVersion.Status.IN_REVIEW).select_related("submitted_by").first()
+
+
+@staff_required(DPO)
+def notice_review(request, pk):
+    """DPO: the version in review beside the version in force: the list of changes and every word."""
+    notice = _notice(pk)
+    version = _in_review(notice)
+    if version is None:
+        messages.error(request, f"“{notice}” has no version waiting for review.")
+        return redirect("manage:notice", pk=pk)
+    new = with_version(version.submitted_document, number=version.number, status="draft",
+                       change_summary=version.change_summary)
+    current = selectors.publication_in_force(notice=notice)
+    context = {
+        "notice": notice, "version": version, "doc": new, "current": current,
+        "changes": structured_changes(current.document, new) if current else None,
+        "diff": word_diff(html_to_text(current.html), html_to_text(render_document_html(new))) if current else None,
+        "publish_form": PublishForm(), "reject_form": RejectForm(),
+        "findings": check_document(version.submitted_document, notice_meta=notice_meta(notice), on=today()),
+    }
+    return render(request, "manage/notices/review.html", context)
+
+
+@require_POST
+@staff_required(DPO)
+def notice_decide(request, pk, decision):
+    """DPO: publish the version in review (now or from a date) or send it back with a reason (POST)."""
+    notice = _notice(pk)
+    version = _in_review(notice)
+    form = (PublishForm if decision == "publish" else RejectForm)(request.POST)
+    if version is None or not form.is_valid():
+        errors = " ".join(e for errs in form.errors.values() for e in errs) if version else "Nothing to review."
+        messages.error(request, errors or "Check the form and try again.")
+        return redirect("manage:notice_review" if version else "manage:notice", pk=pk)
+    try:
+        if decision == "publish":
+            publication = actions.version_publish(actor=request.user, version=version, **form.cleaned_data)
+            messages.success(request, f"Published version {version.number}, in force from "
+                                      f"{publication.effective_from:%-d %B %Y}.")
+        else:
+            actions.version_reject(actor=request.user, version=version, reason=form.cleaned_data["reason"])
+            messages.success(request, f"Sent version {version.number} back to the IG officer.")
+    except REFUSALS as error:
+        _refused(request, error)
+        return redirect("manage:notice_review", pk=pk)
+    return redirect("manage:notice", pk=pk)
+
+
+@require_POST
+@staff_required(DPO)
+def notice_withdraw(request, pk):
+    """DPO: take a published notice down, with a reason (POST)."""
+    notice = _notice(pk)
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Say why the notice is being withdrawn.")
+        return redirect("manage:notice", pk=pk)
+    try:
+        actions.notice_withdraw(actor=request.user, notice=notice, reason=form.cleaned_data["reason"])
+    except REFUSALS as error:
+        _refused(request, error)
+    else:
+        messages.success(request, f"Withdrew “{notice}”.")
+    return redirect("manage:notice", pk=pk)
+
+
+@require_POST
+@staff_required(IG_OFFICER)
+def notice_restore(request, pk, number):
+    """IG officer: copy an earlier published version into the draft (POST)."""
+    publication = get_object_or_404(Publication, version__notice_id=pk, version__number=number)
+    try:
+        version = actions.version_restore(actor=request.user, publication=publication)
+    except REFUSALS as error:
+        _refused(request, error)
+    else:
+        messages.success(request, f"Draft version {version.number} now holds the content of version {number}.")
+    return redirect("manage:notice", pk=pk)

@@ -1,0 +1,87 @@
+"""Writes to the register. One implementation for every record type: create, update (with optimistic
+locking) and retire. Each save writes exactly one history row, with the actor as its author."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from notices.roles import IG_OFFICER, has_role
+
+from .models import RegisterRecord
+
+
+class RecordConflict(Exception):
+    """Someone saved the record after the editor loaded it. `current` is the record as it now stands."""
+
+    def __init__(self, message: str, *, current: RegisterRecord, loaded_version: int):
+        super().__init__(message)
+        self.current = current
+        self.loaded_version = loaded_version
+
+
+def _require_editor(actor) -> None:
+    if not has_role(actor, IG_OFFICER):
+        raise PermissionDenied("Only IG officer users can change the register.")
+
+
+def _save(record: RegisterRecord, *, actor, relations: dict | None) -> None:
+    # simple-history writes a row per save and another per many-to-many change; save quietly first, set
+    # the relations quietly, then save once more so one row records the whole change, relations included.
+    record._history_user = actor
+    if relations:
+        record.skip_history_when_saving = True
+        try:
+            record.save()
+            for name, records in relations.items():
+                getattr(record, name).set(records)
+        finally:
+            del record.skip_history_when_saving
+    record.save()
+
+
+def _locked(record: RegisterRecord, lock_version: int) -> RegisterRecord:
+    locked = type(record).objects.select_for_update().get(pk=record.pk)
+    if locked.lock_version != lock_version:
+        raise RecordConflict(
+            f"“{locked}” was changed by someone else while you were editing it. Your changes have not been "
+            f"saved: check what they changed, then save again if yours should still apply.",
+            current=locked,
+            loaded_version=lock_version,
+        )
+    return locked
+
+
+@transaction.atomic
+def record_create(*, actor, model: type, fields: dict, relations: dict | None = None) -> RegisterRecord:
+    """Add a record of any register type. `relations` maps many-to-many names to their records."""
+    _require_editor(actor)
+    record = model(**fields)
+    record.full_clean()
+    _save(record, actor=actor, relations=relations)
+    return record
+
+
+@transaction.atomic
+def record_update(
+    *, actor, record: RegisterRecord, lock_version: int, fields: dict, relations: dict | None = None
+) -> RegisterRecord:
+    """Change a record. Refused with RecordConflict if it was saved since the editor loaded `lock_version`,
+    so nobody's edit is silently overwritten."""
+    _require_editor(actor)
+    locked = _locked(record, lock_version)
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    locked.lock_version += 1
+    locked.full_clean()
+    _save(locked, actor=actor, relations=relations)
+    return locked
+
+
+@transaction.atomic
+def record_retire(*, actor, record: RegisterRecord, lock_version: int) -> RegisterRecord:
+    """Retire a record: it stays in notices that use it and in its history, but cannot be chosen again."""
+    _require_editor(actor)
+    locked = _locked(record, lock_version)
+    locked.retired = True
+    locked.lock_version += 1
+    _save(locked, actor=actor, relations=None)
+    return locked

@@ -1,0 +1,122 @@
+"""The record types the workspace edits, and how each is listed, searched and traced to its notices.
+
+One table so the register's list, edit and history pages are written once for all ten record types.
+"""
+
+from dataclasses import dataclass, field
+
+from django import forms
+from django.db.models import Q
+
+from retention.models import LegalHold, RetentionRule
+
+from .forms import PurposeForm, page_helper
+from .models import (
+    Controller,
+    DataCategory,
+    DataSubjectGroup,
+    Legislation,
+    Purpose,
+    Recipient,
+    RegisterRecord,
+    Service,
+    Source,
+)
+
+
+class RegisterForm(forms.ModelForm):
+    """Validation for a register record. Carries the lock_version the editor loaded (optimistic locking),
+    offers retired records only where they are already chosen, and uses checkboxes for many-to-many
+    fields so the form works without JavaScript."""
+
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    helper = page_helper()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["lock_version"] = self.instance.lock_version
+        for name, form_field in self.fields.items():
+            queryset = getattr(form_field, "queryset", None)
+            if queryset is None or not issubclass(queryset.model, RegisterRecord):
+                continue
+            chosen = self._chosen_ids(name)
+            form_field.queryset = queryset.filter(Q(retired=False) | Q(pk__in=chosen))
+            if isinstance(form_field, forms.ModelMultipleChoiceField):
+                form_field.widget = forms.CheckboxSelectMultiple()
+                form_field.widget.choices = form_field.choices
+
+    def _chosen_ids(self, name: str) -> list[int]:
+        if not self.instance.pk:
+            return []
+        value = getattr(self.instance, name)
+        if hasattr(value, "all"):
+            return [record.pk for record in value.all()]
+        return [value.pk] if value is not None else []
+
+    def split(self) -> tuple[dict, dict]:
+        """cleaned_data as (plain fields, many-to-many relations), the shape the record actions take."""
+        relations = {f.name for f in self._meta.model._meta.many_to_many}
+        data = {k: v for k, v in self.cleaned_data.items() if k != "lock_version"}
+        return (
+            {k: v for k, v in data.items() if k not in relations},
+            {k: v for k, v in data.items() if k in relations},
+        )
+
+
+class PurposeRecordForm(RegisterForm, PurposeForm):
+    class Meta(PurposeForm.Meta):
+        pass
+
+
+@dataclass(frozen=True)
+class RecordType:
+    key: str
+    model: type
+    search: tuple[str, ...]
+    filters: tuple[str, ...] = ()
+    # The Notice lookup that finds notices using a record, e.g. "recipients".
+    notice_lookup: str = ""
+    # The Service lookups that find services using a record.
+    service_lookups: tuple[str, ...] = ()
+    form: type | None = None
+    exclude: tuple[str, ...] = field(default=("retired",))
+
+    @property
+    def label(self) -> str:
+        return str(self.model._meta.verbose_name)
+
+    @property
+    def label_plural(self) -> str:
+        return str(self.model._meta.verbose_name_plural)
+
+    def form_class(self) -> type:
+        if self.form is not None:
+            return self.form
+        return forms.modelform_factory(self.model, form=RegisterForm, exclude=list(self.exclude))
+
+
+RECORD_TYPES = {
+    rt.key: rt
+    for rt in [
+        RecordType("controllers", Controller, ("name", "other_names", "ico_registration_number"),
+                   ("is_public_authority",), "controller", ("controller", "other_controllers")),
+        RecordType("services", Service, ("name", "description"), ("role", "controller"), "services"),
+        RecordType("subject-groups", DataSubjectGroup, ("name", "description"), (), "subject_groups"),
+        RecordType("data-categories", DataCategory, ("name", "description"), ("kind",), "data_categories"),
+        RecordType("legislation", Legislation, ("title", "section"), (), "purposes__legislation"),
+        RecordType("purposes", Purpose, ("name", "description"), ("art6_basis", "collected_from"), "purposes",
+                   form=PurposeRecordForm),
+        RecordType("sources", Source, ("name", "description"), ("kind",), "sources"),
+        RecordType("recipients", Recipient, ("name", "what_is_shared", "transfer_country"), ("kind", "role"),
+                   "recipients"),
+        RecordType("retention-rules", RetentionRule, ("record_type", "authority", "trigger"),
+                   ("period_kind", "action"), "retention_rules", ("retention_rules",)),
+        RecordType("legal-holds", LegalHold, ("name", "description", "imposed_by"), (), "legal_holds",
+                   ("legal_holds",)),
+    ]
+}
+
+
+def record_type_for(model: type) -> RecordType:
+    return next(rt for rt in RECORD_TYPES.values() if rt.model is model)

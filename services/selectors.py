@@ -1,0 +1,112 @@
+"""Reads for the register workspace: lists, where a record is used, and its change history in words."""
+
+from django.db import models
+from django.db.models import Q, QuerySet
+
+from .models import RegisterRecord, Service
+from .register import RecordType
+
+HIDDEN_IN_HISTORY = {"updated_at", "created_at", "lock_version"}
+
+
+def record_list(*, record_type: RecordType, query: str = "", filters: dict | None = None,
+                show_retired: bool = False) -> QuerySet:
+    """Records of one type matching a search and filters; retired ones only when asked for."""
+    records = record_type.model.objects.all()
+    if not show_retired:
+        records = records.filter(retired=False)
+    if query:
+        condition = Q()
+        for name in record_type.search:
+            condition |= Q(**{f"{name}__icontains": query})
+        records = records.filter(condition)
+    for name, value in (filters or {}).items():
+        if value not in ("", None):
+            records = records.filter(**{name: value})
+    related = [f.name for f in record_type.model._meta.fields if isinstance(f, models.ForeignKey)]
+    return records.select_related(*related)
+
+
+def record_usage(*, record_type: RecordType, record: RegisterRecord) -> dict:
+    """The notices and services that use a record, and which of those notices are published."""
+    from notices.models import Notice
+
+    notices = (
+        Notice.objects.filter(**{record_type.notice_lookup: record}).select_related("controller").distinct()
+        if record_type.notice_lookup else Notice.objects.none()
+    )
+    services = Service.objects.none()
+    if record_type.service_lookups:
+        condition = Q()
+        for lookup in record_type.service_lookups:
+            condition |= Q(**{lookup: record})
+        services = Service.objects.filter(condition).select_related("controller").distinct()
+    notices = list(notices.order_by("title"))
+    published = set(
+        Notice.objects.filter(pk__in=[n.pk for n in notices], versions__status="published").values_list(
+            "pk", flat=True
+        )
+    )
+    return {"notices": notices, "services": list(services), "published_ids": published,
+            "published": [n for n in notices if n.pk in published]}
+
+
+def display_value(model: type, name: str, value) -> str:
+    """A history value as a person reads it: names for links, labels for choices."""
+    field = model._meta.get_field(name)
+    if field.many_to_many:
+        target = field.related_model
+        key = field.m2m_reverse_field_name()
+        ids = [row[key] for row in value or []]
+        names = {r.pk: str(r) for r in target.objects.filter(pk__in=ids)}
+        return ", ".join(sorted(names.get(i, f"(deleted #{i})") for i in ids)) or "none"
+    if value in (None, ""):
+        return "blank"
+    if isinstance(field, models.ForeignKey):
+        related = field.related_model.objects.filter(pk=value).first()
+        return str(related) if related else f"(deleted #{value})"
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _changes(model: type, new, old) -> list[dict]:
+    delta = new.diff_against(old, excluded_fields=list(HIDDEN_IN_HISTORY))
+    return [
+        {
+            "field": str(model._meta.get_field(change.field).verbose_name),
+            "old": display_value(model, change.field, change.old),
+            "new": display_value(model, change.field, change.new),
+        }
+        for change in delta.changes
+    ]
+
+
+def record_history(*, record: RegisterRecord) -> list[dict]:
+    """Every save of a record, newest first: who, when, and each field that changed, old and new."""
+    model = type(record)
+    rows = list(record.history.select_related("history_user").order_by("history_date", "history_id"))
+    entries = []
+    for index, row in enumerate(rows):
+        entries.append(
+            {
+                "who": row.history_user.get_full_name() or row.history_user.get_username()
+                if row.history_user else "unknown",
+                "when": row.history_date,
+                "created": index == 0,
+                "changes": _changes(model, row, rows[index - 1]) if index else [],
+            }
+        )
+    return entries[::-1]
+
+
+def record_changes_since(*, record: RegisterRecord, lock_version: int) -> list[dict]:
+    """What changed in a record since the save that left it at `lock_version`: what another editor did."""
+    model = type(record)
+    loaded = record.history.filter(lock_version=lock_version).order_by("-history_date", "-history_id").first()
+    latest = record.history.order_by("-history_date", "-history_id").first()
+    if loaded is None or latest is None:
+        return []
+    return _changes(model, latest, loaded)

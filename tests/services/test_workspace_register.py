@@ -1,0 +1,183 @@
+"""The register in the workspace: list, create, edit, retire, history in words, and refused stale saves."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from retention.models import RetentionRule
+from services.models import Purpose, Recipient
+from tests.factories import (
+    DataCategoryFactory,
+    LegislationFactory,
+    NoticeFactory,
+    PurposeFactory,
+    RecipientFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _text(response) -> str:
+    return response.content.decode()
+
+
+def test_it_lists_searches_and_filters_records(sign_in, alice):
+    RecipientFactory(name="Essex Police", kind="organisation")
+    RecipientFactory(name="Schools", kind="category")
+    RecipientFactory(name="Old contractor", retired=True)
+    client = sign_in(alice)
+    url = reverse("manage:record_list", args=["recipients"])
+    page = _text(client.get(url))
+    assert "Essex Police" in page and "Schools" in page and "Old contractor" not in page
+    assert "Schools" not in _text(client.get(url, {"q": "essex"}))
+    assert "Essex Police" not in _text(client.get(url, {"kind": "category"}))
+    assert "Old contractor" in _text(client.get(url, {"retired": "1"}))
+
+
+def test_it_paginates_long_lists(sign_in, alice):
+    for n in range(30):
+        RecipientFactory(name=f"Recipient {n:02d}")
+    page = _text(sign_in(alice).get(reverse("manage:record_list", args=["recipients"]), {"page": 2}))
+    assert "Page 2 of 2" in page and "Recipient 29" in page and "Recipient 00" not in page
+
+
+def test_it_creates_a_record_and_records_who_did_it(sign_in, alice):
+    client = sign_in(alice)
+    response = client.post(
+        reverse("manage:record_create", args=["sources"]), {"name": "Your GP", "kind": "organisation"}, follow=True
+    )
+    assert "Saved “Your GP”" in _text(response)
+    assert "Created by Alice" in _text(response)
+
+
+def test_it_refuses_a_transfer_abroad_without_a_safeguard(sign_in, alice):
+    response = sign_in(alice).post(
+        reverse("manage:record_create", args=["recipients"]),
+        {"name": "Cloud host", "kind": "organisation", "role": "processor", "transfer_country": "United States"},
+    )
+    assert "outside the UK: choose the safeguard" in _text(response)
+    assert "There is a problem" in _text(response)
+    assert not Recipient.objects.exists()
+
+
+def test_it_refuses_a_fixed_retention_period_without_a_trigger(sign_in, alice):
+    response = sign_in(alice).post(
+        reverse("manage:record_create", args=["retention-rules"]),
+        {"record_type": "Case files", "period_kind": "fixed", "period_number": 6, "period_unit": "years",
+         "action": "destroy"},
+    )
+    assert "Say what the period is counted from" in _text(response)
+    assert not RetentionRule.objects.exists()
+
+
+def test_it_saves_a_purpose_and_shows_the_rule_warning_afterwards(sign_in, alice, bases):
+    response = sign_in(alice).post(
+        reverse("manage:record_create", args=["purposes"]),
+        {"name": "Collecting council tax", "art6_basis": bases["art6_1_c"].pk, "collected_from": "person"},
+        follow=True,
+    )
+    assert Purpose.objects.filter(name="Collecting council tax").exists()
+    assert "needs a basis in law" in _text(response)
+
+
+def test_it_refuses_special_category_data_without_an_art9_condition(sign_in, alice, bases):
+    health = DataCategoryFactory(name="Health", kind="special")
+    response = sign_in(alice).post(
+        reverse("manage:record_create", args=["purposes"]),
+        {"name": "Health visiting", "art6_basis": bases["art6_1_e"].pk, "collected_from": "person",
+         "data_categories": [health.pk]},
+    )
+    assert "choose the UK GDPR Art 9 condition" in _text(response)
+
+
+def _edit(client, record, url_key, **data):
+    return client.post(reverse("manage:record_edit", args=[url_key, record.pk]), data, follow=True)
+
+
+def test_it_shows_many_to_many_changes_by_name_in_the_history(sign_in, alice, bases):
+    purpose = PurposeFactory(name="Child protection", art6_basis=bases["art6_1_e"])
+    purpose.legislation.clear()  # start from no law, whatever the factory's default
+    law = LegislationFactory(title="Children Act 1989", section="s.47")
+    client = sign_in(alice)
+    page = _text(_edit(client, purpose, "purposes", name="Child protection", art6_basis=bases["art6_1_e"].pk,
+                       collected_from="both", legislation=[law.pk], lock_version=purpose.lock_version))
+    assert "Supporting legislation: none → Children Act 1989 s.47" in page
+    assert "Where the data comes from: From the person themselves → Both" in page
+    assert "Changed by Alice" in page
+
+
+def test_it_refuses_a_stale_save_and_shows_what_the_other_person_changed(sign_in, alice, bases):
+    recipient = RecipientFactory(name="Police", why_shared="To prevent crime.")
+    loaded = recipient.lock_version
+    first = sign_in(alice, client=Client())
+    second = sign_in(alice, client=Client())
+    _edit(first, recipient, "recipients", name="Police", kind="organisation", role="controller",
+          why_shared="To prevent and detect crime.", lock_version=loaded)
+    response = second.post(
+        reverse("manage:record_edit", args=["recipients", recipient.pk]),
+        {"name": "Essex Police", "kind": "organisation", "role": "controller", "why_shared": "Safeguarding.",
+         "lock_version": loaded},
+    )
+    page = _text(response)
+    assert response.status_code == 409
+    assert "changed by someone else while you were editing it" in page
+    assert "To prevent and detect crime." in page  # what the other person changed
+    assert 'value="Essex Police"' in page  # nothing the second editor typed is lost
+    recipient.refresh_from_db()
+    assert (recipient.name, recipient.why_shared) == ("Police", "To prevent and detect crime.")
+    assert recipient.history.count() == 2
+
+
+def test_it_retires_a_record_which_then_cannot_be_chosen(sign_in, alice):
+    recipient = RecipientFactory(name="Old contractor")
+    notice = NoticeFactory()
+    client = sign_in(alice)
+    client.post(reverse("manage:record_retire", args=["recipients", recipient.pk]),
+                {"lock_version": recipient.lock_version})
+    recipient.refresh_from_db()
+    assert recipient.retired
+    RecipientFactory(name="Current contractor")
+    url = reverse("manage:notice_relation", args=[notice.pk, "recipients"])
+    client.get(url)  # shows (and so clears) the "Retired" message
+    page = _text(client.get(url))
+    assert "Current contractor" in page and "Old contractor" not in page
+
+
+def test_it_warns_before_saving_which_published_notices_a_change_affects_and_redrafts_them(
+    sign_in, alice, publish
+):
+    recipient = RecipientFactory(name="Police")
+    notice = NoticeFactory(title="Youth justice notice")
+    notice.recipients.add(recipient)
+    publish(notice)
+    client = sign_in(alice)
+    edit_page = _text(client.get(reverse("manage:record_edit", args=["recipients", recipient.pk])))
+    assert "Saving will leave 1 published notice out of date" in edit_page and "Youth justice notice" in edit_page
+    detail = _text(_edit(client, recipient, "recipients", name="Police", kind="organisation", role="controller",
+                         why_shared="Crime prevention.", lock_version=recipient.lock_version))
+    assert "out of date since it changed" in detail
+    assert "Youth justice notice" in _text(client.get(reverse("manage:dashboard")))
+    client.post(reverse("manage:record_redraft", args=["recipients", recipient.pk]))
+    assert notice.versions.filter(status="draft", number=2).exists()
+
+
+@pytest.mark.parametrize("key", ["controllers", "services", "subject-groups", "data-categories", "legislation",
+                                 "purposes", "sources", "recipients", "retention-rules", "legal-holds"])
+def test_it_offers_every_record_type_with_its_list_form_and_history(sign_in, alice, key):
+    from services.register import RECORD_TYPES
+    from tests import factories
+
+    factory = {
+        "controllers": factories.ControllerFactory, "services": factories.ServiceFactory,
+        "subject-groups": factories.DataSubjectGroupFactory, "data-categories": factories.DataCategoryFactory,
+        "legislation": factories.LegislationFactory, "purposes": factories.PurposeFactory,
+        "sources": factories.SourceFactory, "recipients": factories.RecipientFactory,
+        "retention-rules": factories.RetentionRuleFactory, "legal-holds": factories.LegalHoldFactory,
+    }[key]
+    record = factory()
+    client = sign_in(alice)
+    assert str(record) in _text(client.get(reverse("manage:record_list", args=[key])))
+    assert client.get(reverse("manage:record_create", args=[key])).status_code == 200
+    assert 'name="lock_version"' in _text(client.get(reverse("manage:record_edit", args=[key, record.pk])))
+    assert "Change history" in _text(client.get(reverse("manage:record_detail", args=[key, record.pk])))
+    assert RECORD_TYPES[key].model is type(record)
