@@ -22,7 +22,9 @@ PRODUCTION_ENV = {
 }
 # Anything in the environment running the tests that would change the outcome is removed.
 SCRUBBED = {"SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD",
-            "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "BEHIND_TLS_PROXY", "DJANGO_SETTINGS_MODULE"}
+            "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "BEHIND_TLS_PROXY", "DJANGO_SETTINGS_MODULE",
+            # Set by the browser tests for Playwright's sync API; a real deployment never has it.
+            "DJANGO_ALLOW_ASYNC_UNSAFE"}
 
 
 def _manage(*args, env, unset=()):
