@@ -78,6 +78,23 @@ def controller_name(document: dict) -> str:
     return who["controller"]["name"] if who else ""
 
 
+def draft_document(notice: Notice, version) -> dict:
+    """The document staff see before publication, in the preview and the draft PDF alike.
+
+    A version in review is shown as it was submitted (what the DPO is approving); a draft as it stands now.
+    """
+    if version is not None and version.status == "in_review" and version.submitted_document:
+        document = version.submitted_document
+    else:
+        document = build_document(notice)
+    return with_version(
+        document,
+        number=version.number if version else None,
+        status="draft",
+        change_summary=version.change_summary if version else "",
+    )
+
+
 def _ref(basis) -> dict | None:
     if basis is None:
         return None

@@ -13,7 +13,7 @@ from services.models import DataCategory, DataSubjectGroup, Purpose, Recipient, 
 from .. import actions, selectors
 from ..compare import html_to_text, structured_changes, word_diff
 from ..compliance import check_document, check_notice, notice_meta
-from ..document import build_document, with_version
+from ..document import draft_document, with_version
 from ..forms import (
     NoticeBasicsForm,
     NoticeCreateForm,
@@ -207,21 +207,12 @@ def section_change(request, pk, section_id, how):
     return redirect("manage:notice", pk=pk)
 
 
-def _draft_document(notice: Notice, version: NoticeVersion | None) -> dict:
-    if version is not None and version.status == NoticeVersion.Status.IN_REVIEW and version.submitted_document:
-        document = version.submitted_document
-    else:
-        document = build_document(notice)
-    return with_version(document, number=version.number if version else 0, status="draft",
-                        change_summary=version.change_summary if version else "")
-
-
 @staff_required(IG_OFFICER, DPO)
 def notice_preview(request, pk):
     """IG officer, DPO: the draft as the public will see it, rendered by the public page's partial."""
     notice = _notice(pk)
     version = selectors.open_version(notice=notice)
-    doc = _draft_document(notice, version)
+    doc = draft_document(notice, version)
     return render(request, "manage/notices/preview.html", {"notice": notice, "version": version, "doc": doc})
 
 

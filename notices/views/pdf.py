@@ -9,8 +9,8 @@ from django.views.decorators.http import require_safe
 
 from accounts.decorators import staff_required
 
-from ..document import build_document, with_version
-from ..models import Notice, NoticeVersion, Publication
+from ..document import draft_document
+from ..models import Notice, Publication
 from ..pdf import render_pdf
 from ..roles import DPO, IG_OFFICER
 from ..selectors import open_version, public_publication, publication_in_force
@@ -56,17 +56,8 @@ def _stored_pdf(request, publication: Publication | None, *, cache_control: str)
 def pdf_draft(request, notice_id: int):
     """Staff: IG officers and DPOs may download the version being worked on, marked DRAFT on every page."""
     notice = get_object_or_404(Notice, pk=notice_id)
-    response = HttpResponse(render_pdf(_draft_document(notice), draft=True), content_type="application/pdf")
+    document = draft_document(notice, open_version(notice=notice))
+    response = HttpResponse(render_pdf(document, draft=True), content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(False, f"{notice.slug}-draft.pdf")
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-def _draft_document(notice: Notice) -> dict:
-    # A version in review is shown as submitted (what the DPO is approving), a draft as it stands now.
-    version = open_version(notice=notice)
-    if version is not None and version.status == NoticeVersion.Status.IN_REVIEW and version.submitted_document:
-        document = version.submitted_document
-    else:
-        document = build_document(notice)
-    return with_version(document, number=version.number if version else None, status="draft")
