@@ -5,7 +5,7 @@ import datetime as dt
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from services.models import Purpose
+from services.models import Controller, Purpose
 
 from .models import Notice, NoticeVersion, Publication, Withdrawal
 
@@ -112,8 +112,6 @@ def public_home(*, query: str = "") -> list[dict]:
 
     With a query, only notices matching it (by title, summary, service or organisation) are listed.
     """
-    from services.models import Controller
-
     notices = list(public_notices(query=query).prefetch_related("services"))
     by_controller: dict[int, list[Notice]] = {}
     for notice in notices:
