@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.actions import audit_record
 from services.models import Controller
 
 from .compliance import blockers, check_document, notice_meta
@@ -62,6 +63,15 @@ def _require_status(version: NoticeVersion, *allowed: str, doing: str) -> None:
 
 
 def _event(*, version: NoticeVersion, actor, action: str, from_status: str, reason: str = "") -> WorkflowEvent:
+    # The same step goes into the staff audit trail, so the DPO reads sign-ins and workflow actions on
+    # one page, in one order; WorkflowEvent stays the notice's own history.
+    audit_record(
+        actor=actor,
+        action=f"notice_{action}",
+        target=f"{version.notice} version {version.number}",
+        detail={"notice": version.notice.slug, "version": version.number, "from_status": from_status,
+                "to_status": version.status, "reason": reason},
+    )
     return WorkflowEvent.objects.create(
         notice=version.notice,
         version=version,

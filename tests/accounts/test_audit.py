@@ -1,5 +1,7 @@
 """The audit trail: what is recorded, the DPO's page, and (on PostgreSQL) that rows cannot be rewritten."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
@@ -7,8 +9,9 @@ from django.db import DatabaseError, connection, transaction
 from accounts.actions import audit_record
 from accounts.db import AUDIT_TABLE
 from accounts.models import AuditEvent
+from notices import actions as notice_actions
 from services.models import DataSubjectGroup
-from tests.factories import ControllerFactory
+from tests.factories import ControllerFactory, NoticeFactory
 
 pytestmark = [pytest.mark.usefixtures("fast_password_hashing"), pytest.mark.django_db]
 
@@ -48,6 +51,27 @@ def test_it_shows_the_dpo_the_trail_newest_first(sign_in, bob):
 
     assert html.index("Notice published") < html.index("Signed in with password")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert(1)" not in html
+
+
+def test_it_shows_the_dpo_every_workflow_step_and_the_override_reason(sign_in, alice, bob):
+    notice = NoticeFactory(title="Young carers", retention_rules=[])
+    version = notice.versions.get()
+    notice_actions.version_submit(actor=alice, version=version, change_summary="First")
+    notice_actions.version_reject(actor=bob, version=version, reason="Say how long you keep it.")
+    notice_actions.version_submit(actor=alice, version=version, change_summary="Second try")
+    override = "The retention schedule is being rewritten this month."
+    notice_actions.version_publish(actor=bob, version=version, override_reason=override)
+
+    html = sign_in(bob).get(AUDIT).content.decode()
+
+    steps = re.findall(r'<td class="govuk-table__cell">(Notice [a-z]+)</td>', html)
+    assert steps == ["Notice published", "Notice submitted", "Notice rejected", "Notice submitted"]
+    assert "Young carers version 1" in html
+    assert "Say how long you keep it." in html
+    assert f"DPO&#x27;s reason: {override}" in html
+    published = AuditEvent.objects.get(action="notice_published")
+    assert (published.actor, published.detail["from_status"], published.detail["to_status"]) == (
+        bob, "in_review", "published")
 
 
 def test_it_filters_by_action_and_pages_by_fifty(sign_in, bob):
