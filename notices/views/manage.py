@@ -26,7 +26,7 @@ from ..forms import (
 )
 from ..models import Notice, NoticeSection, NoticeVersion, Publication
 from ..rendering import render_document_html
-from ..roles import DPO, IG_OFFICER
+from ..roles import DPO, IG_OFFICER, has_role
 from ..selectors import today
 
 # The notice's checkbox-list sections: URL name → (relation, label, model).
@@ -60,7 +60,8 @@ def _refused(request, error) -> None:
 @staff_required(IG_OFFICER, DPO)
 def dashboard(request):
     """IG officer, DPO: drafts, reviews waiting, versions sent back, reviews due and out-of-date notices."""
-    return render(request, "manage/dashboard.html", selectors.dashboard(user=request.user))
+    context = {**selectors.dashboard(user=request.user), "can_export": has_role(request.user, DPO)}
+    return render(request, "manage/dashboard.html", context)
 
 
 @staff_required(IG_OFFICER)

@@ -179,3 +179,11 @@ def test_it_lists_drafts_reviews_due_dates_and_out_of_date_notices(officer, alic
     assert "Stale notice" in page.split('id="out-of-date"')[1]
     assert mine.versions.get().status == NoticeVersion.Status.DRAFT
     assert due.pk
+
+
+def test_it_links_the_draft_pdf_and_offers_the_export_to_dpos_only(officer, dpo):
+    notice = NoticeFactory()
+    detail = _text(officer.get(reverse("manage:notice", args=[notice.pk])))
+    assert f'href="/manage/notices/{notice.pk}/draft.pdf"' in detail
+    assert 'href="/manage/export/"' in _text(dpo.get(reverse("manage:dashboard")))
+    assert 'href="/manage/export/"' not in _text(officer.get(reverse("manage:dashboard")))
