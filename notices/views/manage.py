@@ -249,6 +249,10 @@ def notice_review(request, pk):
     if version is None:
         messages.error(request, f"“{notice}” has no version waiting for review.")
         return redirect("manage:notice", pk=pk)
+    return _review_page(request, notice, version)
+
+
+def _review_page(request, notice, version, *, publish_form=None, reject_form=None):
     new = with_version(version.submitted_document, number=version.number, status="draft",
                        change_summary=version.change_summary)
     current = selectors.publication_in_force(notice=notice)
@@ -256,7 +260,7 @@ def notice_review(request, pk):
         "notice": notice, "version": version, "doc": new, "current": current,
         "changes": structured_changes(current.document, new) if current else None,
         "diff": word_diff(html_to_text(current.html), html_to_text(render_document_html(new))) if current else None,
-        "publish_form": PublishForm(), "reject_form": RejectForm(),
+        "publish_form": publish_form or PublishForm(), "reject_form": reject_form or RejectForm(),
         "findings": check_document(version.submitted_document, notice_meta=notice_meta(notice), on=today()),
     }
     return render(request, "manage/notices/review.html", context)
@@ -265,16 +269,19 @@ def notice_review(request, pk):
 @require_POST
 @staff_required(DPO)
 def notice_decide(request, pk, decision):
-    """DPO: publish the version in review (now or from a date) or send it back with a reason (POST)."""
+    """DPO: publish the version in review (now or from a date) or send it back with a reason (POST). A form
+    with a mistake comes back on the review page with the error summary, as typed."""
     notice = _notice(pk)
     version = _in_review(notice)
-    form = (PublishForm if decision == "publish" else RejectForm)(request.POST)
-    if version is None or not form.is_valid():
-        errors = " ".join(e for errs in form.errors.values() for e in errs) if version else "Nothing to review."
-        messages.error(request, errors or "Check the form and try again.")
-        return redirect("manage:notice_review" if version else "manage:notice", pk=pk)
+    if version is None:
+        messages.error(request, f"“{notice}” has no version waiting for review.")
+        return redirect("manage:notice", pk=pk)
+    publishing = decision == "publish"
+    form = (PublishForm if publishing else RejectForm)(request.POST)
+    if not form.is_valid():
+        return _review_page(request, notice, version, **{"publish_form" if publishing else "reject_form": form})
     try:
-        if decision == "publish":
+        if publishing:
             publication = actions.version_publish(actor=request.user, version=version, **form.cleaned_data)
             messages.success(request, f"Published version {version.number}, in force from "
                                       f"{publication.effective_from:%-d %B %Y}.")
