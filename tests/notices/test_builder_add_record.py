@@ -125,13 +125,14 @@ def test_it_adds_a_service_on_the_about_page_without_losing_what_was_typed(offic
     ticked = ServiceFactory(controller=notice.controller)
     response = officer.post(reverse("manage:notice_basics", args=[notice.pk]), _basics(
         notice, title="Typed title", services=[ticked.pk], add_record="services",
+        review_by_0="31", review_by_1="3", review_by_2="2031",
         **{"new-services-name": "Young carers", "new-services-slug": "young-carers",
            "new-services-controller": notice.controller.pk, "new-services-role": "controller"},
     ))
     page = _text(response)
     added = Service.objects.get(slug="young-carers")
     assert added.history.get().history_user == alice
-    assert 'value="Typed title"' in page
+    assert 'value="Typed title"' in page and 'name="review_by_2" value="2031"' in page
     assert _ticked(page, "services") == {ticked.pk, added.pk}
     notice.refresh_from_db()
     assert notice.title != "Typed title" and not notice.services.exists()
@@ -162,6 +163,7 @@ def test_it_shows_the_new_controllers_errors_on_the_about_page(officer, notice):
         notice, title="Typed title", add_record="controllers",
         **{"new-controllers-name": "Another council", "new-controllers-slug": taken.slug},
     )))
+    assert "<title>Error: About the notice" in page
     assert "There is a problem" in page and 'href="#id_new-controllers-slug"' in page
     assert '<details class="govuk-details" id="add-controllers" open>' in page
     assert 'value="Typed title"' in page
