@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from notices.views import export, pdf
 from notices.views import manage as notices
 from services import views as register
 
@@ -24,9 +25,11 @@ urlpatterns = [
     path("notices/<int:pk>/sections/<int:section_id>/", notices.section_edit, name="section_edit"),
     path("notices/<int:pk>/sections/<int:section_id>/<str:how>/", notices.section_change, name="section_change"),
     path("notices/<int:pk>/preview/", notices.notice_preview, name="notice_preview"),
+    path("notices/<int:pk>/draft.pdf", pdf.pdf_draft, name="pdf_draft"),
     path("notices/<int:pk>/submit/", notices.notice_submit, name="notice_submit"),
     path("notices/<int:pk>/review/", notices.notice_review, name="notice_review"),
     path("notices/<int:pk>/review/<str:decision>/", notices.notice_decide, name="notice_decide"),
     path("notices/<int:pk>/withdraw/", notices.notice_withdraw, name="notice_withdraw"),
     path("notices/<int:pk>/restore/<int:number>/", notices.notice_restore, name="notice_restore"),
+    path("export/", export.export, name="export"),
 ]

@@ -4,13 +4,12 @@ They only validate; views hand cleaned_data to selectors, actions or exports."""
 
 import re
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import ConditionalQuestion, ConditionalRadios, Field, Layout, Size, Submit
 from django import forms
 from django.conf import settings
 
-from services.forms import page_helper
+from services.forms import GovUKDateField, page_helper
 from services.models import Controller, Service
 
 from .models import Notice, NoticeSection
@@ -56,9 +55,7 @@ class ExportForm(forms.Form):
         required=False,
         empty_label="Choose a service",
     )
-    as_of = DateInputField(
-        label="The day", help_text="For example, 27 3 2024", required=False, require_all_fields=False
-    )
+    as_of = GovUKDateField(label="The day", noun="The day", required=False)
 
     REQUIRED_FOR = {
         "controller": "Select the organisation",
@@ -168,6 +165,12 @@ class NoticeBasicsForm(forms.ModelForm):
     """The notice's own fields: controller, services, audience, summary, parent."""
 
     lock_version = forms.IntegerField(widget=forms.HiddenInput)
+    review_by = GovUKDateField(
+        label="Review by",
+        noun="The review date",
+        required=False,
+        help_text=Notice._meta.get_field("review_by").help_text,
+    )
 
     class Meta:
         model = Notice
@@ -181,7 +184,6 @@ class NoticeBasicsForm(forms.ModelForm):
         self.fields["controller"].queryset = _live(Controller.objects.all(), [notice.controller])
         self.fields["services"].queryset = _live(Service.objects.all(), notice.services.all())
         self.fields["parent"].queryset = Notice.objects.exclude(pk=notice.pk)
-        self.fields["review_by"].help_text = "Format: 2027-03-31."
 
 
 class RelationForm(forms.Form):
@@ -219,15 +221,20 @@ class SubmitForm(forms.Form):
 
 class RejectForm(forms.Form):
     helper = page_helper()
-    reason = forms.CharField(label="Why are you sending it back?", widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label="Why are you sending it back?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say why you are sending it back, so the IG officer knows what to fix"},
+    )
 
 
 class PublishForm(forms.Form):
     helper = page_helper()
-    effective_from = forms.DateField(
+    effective_from = GovUKDateField(
         label="In force from (optional)",
+        noun="The date it comes into force",
         required=False,
-        help_text="Leave blank to publish now. Format: 2027-03-31.",
+        help_text="Leave blank to publish now.",
     )
     override_reason = forms.CharField(
         label="Reason for publishing despite blocking findings (only if there are any)",
@@ -239,7 +246,7 @@ class PublishForm(forms.Form):
     def clean_effective_from(self):
         value = self.cleaned_data["effective_from"]
         if value and value < today():
-            raise forms.ValidationError("Choose today or a later date.", code="past")
+            raise forms.ValidationError("The date it comes into force must be today or in the future", code="past")
         return value
 
 

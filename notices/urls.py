@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import export, pdf, public, verify
+from .views import pdf, public, verify
 
 app_name = "public"
 
@@ -16,7 +16,4 @@ urlpatterns = [
     path("notices/<slug:slug>/v<int:number>.pdf", pdf.pdf_version, name="pdf_version"),
     path("notices/<slug:slug>/pdf", pdf.pdf_current, name="pdf_current"),
     path("verify/", verify.verify, name="verify"),
-    # Staff pages; they move to the "manage" namespace when the workspace lands.
-    path("manage/notices/<int:notice_id>/draft.pdf", pdf.pdf_draft, name="pdf_draft"),
-    path("manage/export/", export.export, name="export"),
 ]

@@ -1,7 +1,12 @@
 """Forms for register records. Forms only validate; views and the admin hand cleaned data to actions."""
 
+import datetime as dt
+
 from crispy_forms.helper import FormHelper
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.widgets import DateInputWidget
 from django import forms
+from django.db import models
 
 from .models import Purpose
 from .rules import check_purpose
@@ -12,6 +17,101 @@ def page_helper() -> FormHelper:
     helper = FormHelper()
     helper.form_tag = False
     return helper
+
+
+DATE_EXAMPLE = "For example, 27 3 2027"
+
+
+class GovUKDateWidget(DateInputWidget):
+    """crispy-forms-gds's Day, Month and Year inputs, with two changes the error summary needs: the day
+    input carries the field's own id, so a link to the field lands in the first box; and only the parts
+    at fault are outlined in red (`faulty`, set by GovUKDateField.clean)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.faulty: tuple[int, ...] = ()
+        for box in self.widgets:
+            box.attrs["inputmode"] = "numeric"  # a number keypad on phones, as the Design System advises
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget = context["widget"]
+        field_id = widget["attrs"].get("id")
+        if field_id:
+            widget["attrs"]["id"] = f"{field_id}-date-input"
+            widget["subwidgets"][0]["attrs"]["id"] = field_id
+        if self.faulty:
+            for index, subwidget in enumerate(widget["subwidgets"]):
+                classes = [c for c in subwidget["attrs"].get("class", "").split() if c != "govuk-input--error"]
+                subwidget["attrs"]["class"] = " ".join(classes + ["govuk-input--error"] * (index in self.faulty))
+        return context
+
+    def id_for_label(self, id_):
+        return id_
+
+
+class GovUKDateField(DateInputField):
+    """A date as the GOV.UK date input asks for it: Day, Month and Year boxes in a fieldset, with the
+    Design System's error messages ("The start date must include a month", "… must be a real date"),
+    each tied to the box at fault so the error summary links to it. `noun` names the date in errors."""
+
+    widget = GovUKDateWidget
+    PARTS = ("day", "month", "year")
+
+    def __init__(self, *, noun: str = "", **kwargs):
+        hint = kwargs.pop("help_text", "")
+        super().__init__(help_text=f"{hint} {DATE_EXAMPLE}".strip(), require_all_fields=False, **kwargs)
+        self.noun = noun
+
+    def clean(self, value):
+        self.widget.faulty = ()
+        for subfield in self.fields:
+            subfield.widget.errors = []
+        parts = [str(part or "").strip() for part in (list(value or []) + ["", "", ""])[:3]]
+        if not any(parts):
+            if self.required:
+                raise self._fault(f"Enter {self._noun()[0].lower()}{self._noun()[1:]}", (0, 1, 2), code="required")
+            return None
+        day = self._parse(parts)
+        self.validate(day)
+        self.run_validators(day)
+        return day
+
+    def _parse(self, parts: list[str]) -> dt.date:
+        missing = tuple(i for i, part in enumerate(parts) if not part)
+        if missing:
+            names = " and ".join(self.PARTS[i] for i in missing)
+            raise self._fault(f"{self._noun()} must include a {names}", missing, code="incomplete")
+        not_numbers = tuple(i for i, part in enumerate(parts) if not part.isdigit())
+        if not_numbers:
+            raise self._fault(f"{self._noun()} must be a real date", not_numbers)
+        if len(parts[2]) != 4:
+            raise self._fault("The year must include 4 numbers", (2,))
+        day, month, year = (int(part) for part in parts)
+        if not 1 <= month <= 12:
+            raise self._fault(f"{self._noun()} must be a real date", (1,))
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            raise self._fault(f"{self._noun()} must be a real date", (0,)) from None
+
+    def _noun(self) -> str:
+        return self.noun or "The date"
+
+    def _fault(self, message: str, faulty: tuple[int, ...], *, code: str = "invalid") -> forms.ValidationError:
+        self.widget.faulty = faulty
+        # A message kept on a month or year sub-field makes the error summary link to that box; one
+        # about the day stays on the field itself, whose id the day box carries (see GovUKDateWidget).
+        if faulty[0]:
+            self.fields[faulty[0]].widget.errors.append(message)
+        return forms.ValidationError(message, code=code)
+
+
+def govuk_formfield(db_field: models.Field, **kwargs):
+    """formfield_callback for model forms: model DateFields become GOV.UK date inputs."""
+    if isinstance(db_field, models.DateField) and not isinstance(db_field, models.DateTimeField):
+        return db_field.formfield(form_class=GovUKDateField, noun=f"The {db_field.verbose_name}", **kwargs)
+    return db_field.formfield(**kwargs)
 
 
 class PurposeForm(forms.ModelForm):

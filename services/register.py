@@ -10,7 +10,7 @@ from django.db.models import Q
 
 from retention.models import LegalHold, RetentionRule
 
-from .forms import PurposeForm, page_helper
+from .forms import PurposeForm, govuk_formfield, page_helper
 from .models import (
     Controller,
     DataCategory,
@@ -93,7 +93,9 @@ class RecordType:
     def form_class(self) -> type:
         if self.form is not None:
             return self.form
-        return forms.modelform_factory(self.model, form=RegisterForm, exclude=list(self.exclude))
+        return forms.modelform_factory(
+            self.model, form=RegisterForm, exclude=list(self.exclude), formfield_callback=govuk_formfield
+        )
 
 
 RECORD_TYPES = {

@@ -83,16 +83,22 @@ def record_create(request, kind):
     record_type = _record_type(kind)
     form = record_type.form_class()(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        fields, relations = form.split()
-        record = actions.record_create(actor=request.user, model=record_type.model, fields=fields,
-                                       relations=relations)
-        _saved(request, form, record)
+        record = create_from_form(request, record_type, form)
+        say_saved(request, form, f"Saved “{record}”.")
         return redirect(_detail_url(record_type, record))
     return render(request, "manage/register/form.html", {"record_type": record_type, "form": form})
 
 
-def _saved(request, form, record) -> None:
-    messages.success(request, f"Saved “{record}”.")
+def create_from_form(request, record_type: RecordType, form):
+    """Create the record a valid register form describes, as the signed-in user (who is named in its
+    history). The notice builder's "Add a new …" uses it too, so a record is validated and written one way."""
+    fields, relations = form.split()
+    return actions.record_create(actor=request.user, model=record_type.model, fields=fields, relations=relations)
+
+
+def say_saved(request, form, text: str) -> None:
+    """The success message, then any lawful-basis warnings the form found (they do not stop a save)."""
+    messages.success(request, text)
     for warning in getattr(form, "rule_warnings", []):
         messages.warning(request, warning)
 
@@ -151,7 +157,7 @@ def record_edit(request, kind, pk):
             form.data = form.data.copy()
             form.data["lock_version"] = error.current.lock_version
         else:
-            _saved(request, form, record)
+            say_saved(request, form, f"Saved “{record}”.")
             return redirect(_detail_url(record_type, record))
     usage = selectors.record_usage(record_type=record_type, record=record)
     context = {"record_type": record_type, "record": record, "form": form, "usage": usage,

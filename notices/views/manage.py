@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import staff_required
 from retention.models import LegalHold, RetentionRule
 from services.models import DataCategory, DataSubjectGroup, Purpose, Recipient, Source
+from services.register import RECORD_TYPES, record_type_for
 
 from .. import actions, selectors
 from ..compare import html_to_text, structured_changes, word_diff
@@ -26,8 +27,9 @@ from ..forms import (
 )
 from ..models import Notice, NoticeSection, NoticeVersion, Publication
 from ..rendering import render_document_html
-from ..roles import DPO, IG_OFFICER
+from ..roles import DPO, IG_OFFICER, has_role
 from ..selectors import today
+from . import add_record
 
 # The notice's checkbox-list sections: URL name → (relation, label, model).
 RELATIONS = {
@@ -39,6 +41,8 @@ RELATIONS = {
     "retention-rules": ("retention_rules", "How long we keep it", RetentionRule),
     "legal-holds": ("legal_holds", "Legal holds", LegalHold),
 }
+# The records the "About the notice" page can add without leaving it: record type → the field choosing it.
+BASICS_ADDS = {"controllers": "controller", "services": "services"}
 # The errors an action raises that the user can fix; shown as a message, never as a bare error page.
 # Refusals the DPO or officer reads as a message on the page they came from. ComplianceBlocked and
 # PublishError say what is wrong and that nothing was published.
@@ -60,7 +64,8 @@ def _refused(request, error) -> None:
 @staff_required(IG_OFFICER, DPO)
 def dashboard(request):
     """IG officer, DPO: drafts, reviews waiting, versions sent back, reviews due and out-of-date notices."""
-    return render(request, "manage/dashboard.html", selectors.dashboard(user=request.user))
+    context = {**selectors.dashboard(user=request.user), "can_export": has_role(request.user, DPO)}
+    return render(request, "manage/dashboard.html", context)
 
 
 @staff_required(IG_OFFICER)
@@ -115,9 +120,15 @@ def _update(request, notice, *, lock_version, fields=None, relations=None) -> bo
 
 @staff_required(IG_OFFICER)
 def notice_basics(request, pk):
-    """IG officer: the notice's title, controller, services, audience, summary and parent. A save based on an
-    out-of-date copy is refused; the form keeps what the editor typed, beside the notice as it now is."""
+    """IG officer: the notice's title, controller, services, audience, summary and parent, with a missing
+    controller or service added on the page (see add_record). A save based on an out-of-date copy is
+    refused; the form keeps what the editor typed, beside the notice as it now is."""
     notice = _notice(pk)
+    # A new service is most likely the notice's controller's: offer that, changeable.
+    adds = [add_record.handle(request, RECORD_TYPES["controllers"]),
+            add_record.handle(request, RECORD_TYPES["services"], initial={"controller": notice.controller_id})]
+    if add_record.pressed(request):
+        return _basics_page(request, notice, _basics_as_typed(request, notice, adds), adds)
     form = NoticeBasicsForm(request.POST or None, instance=notice)
     status = 200
     if request.method == "POST" and form.is_valid():
@@ -139,34 +150,68 @@ def notice_basics(request, pk):
         else:
             messages.success(request, "Saved.")
             return redirect("manage:notice", pk=notice.pk)
-    context = {"form": form, "notice": notice, "heading": "About the notice"}
+    return _basics_page(request, notice, form, adds, status=status)
+
+
+def _basics_as_typed(request, notice, adds) -> NoticeBasicsForm:
+    initial = add_record.typed(NoticeBasicsForm(request.POST, instance=notice))
+    for add in adds:
+        name = BASICS_ADDS[add.record_type.key]
+        initial = add_record.choose(initial, name, add.added, many=name == "services")
+    return NoticeBasicsForm(instance=notice, initial=initial)
+
+
+def _basics_page(request, notice, form, adds, *, status=200):
+    context = {"form": form, "notice": notice, "heading": "About the notice", "adds": adds}
     return render(request, "manage/notices/form.html", context, status=status)
+
+
+def _relation_choices(model, current: set[int], query: str, *, keep: set[int]) -> list[tuple[int, str]]:
+    # `keep`: records the page showed and a record just added, listed even where the filter would hide
+    # them, so the editor sees the new record chosen and can save it.
+    records = model.objects.filter(retired=False) | model.objects.filter(pk__in=current)
+    shown = [r for r in records.distinct() if query.lower() in str(r).lower() or r.pk in keep]
+    return [(r.pk, str(r) + (" (retired)" if r.retired else "")) for r in shown]
+
+
+def _shown_before(request) -> set[int]:
+    return {int(value) for value in request.POST.getlist("shown") if value.isdigit()}
+
+
+def _relation_form(request, *, choices, label, initial, added) -> RelationForm:
+    """Bound to a Save. After an add, unbound, with the ticks and lock_version as the page was posted plus
+    the new record ticked: nothing is saved yet, and the Save still carries the version first loaded."""
+    if not add_record.pressed(request):
+        return RelationForm(request.POST or None, choices=choices, label=label, initial=initial)
+    typed = add_record.typed(RelationForm(request.POST, choices=choices))
+    initial = {**initial, "lock_version": typed["lock_version"], "chosen": typed["chosen"]}
+    return RelationForm(choices=choices, label=label, initial=add_record.choose(initial, "chosen", added, many=True))
 
 
 @staff_required(IG_OFFICER)
 def notice_relation(request, pk, part):
-    """IG officer: choose records for one section, from a checkbox list with a filter box (works without
-    JavaScript: the filter is a GET form; unshown choices keep their state)."""
+    """IG officer: choose records for one section, from a checkbox list with a filter box, and add a record
+    the register lacks without leaving the page (see add_record). Works without JavaScript: the filter is a
+    GET form; unshown choices keep their state."""
     notice = _notice(pk)
     if part not in RELATIONS:
         return redirect("manage:notice", pk=pk)
     relation, label, model = RELATIONS[part]
     current = set(getattr(notice, relation).values_list("pk", flat=True))
     query = request.GET.get("q", "").strip()[:100]
-    records = model.objects.filter(retired=False) | model.objects.filter(pk__in=current)
-    shown = [r for r in records.distinct() if query.lower() in str(r).lower()]
-    choices = [(r.pk, str(r) + (" (retired)" if r.retired else "")) for r in shown]
-    form = RelationForm(request.POST or None, choices=choices, label=label,
-                        initial={"lock_version": notice.lock_version, "chosen": list(current),
-                                 "shown": [r.pk for r in shown]})
-    if request.method == "POST" and form.is_valid():
+    add = add_record.handle(request, record_type_for(model))
+    keep = _shown_before(request) | ({add.added.pk} if add.added else set())
+    choices = _relation_choices(model, current, query, keep=keep)
+    initial = {"lock_version": notice.lock_version, "chosen": list(current), "shown": [pk for pk, _ in choices]}
+    form = _relation_form(request, choices=choices, label=label, initial=initial, added=add.added)
+    if form.is_bound and form.is_valid():
         shown_ids = set(form.cleaned_data["shown"])
         chosen = (current - shown_ids) | set(form.cleaned_data["chosen"])
         if _update(request, notice, lock_version=form.cleaned_data["lock_version"],
                    relations={relation: model.objects.filter(pk__in=chosen)}):
             return redirect("manage:notice", pk=pk)
         return redirect("manage:notice_relation", pk=pk, part=part)
-    context = {"form": form, "notice": notice, "label": label, "query": query, "part": part}
+    context = {"form": form, "notice": notice, "label": label, "query": query, "part": part, "add": add}
     return render(request, "manage/notices/relation.html", context)
 
 
@@ -248,6 +293,10 @@ def notice_review(request, pk):
     if version is None:
         messages.error(request, f"“{notice}” has no version waiting for review.")
         return redirect("manage:notice", pk=pk)
+    return _review_page(request, notice, version)
+
+
+def _review_page(request, notice, version, *, publish_form=None, reject_form=None):
     new = with_version(version.submitted_document, number=version.number, status="draft",
                        change_summary=version.change_summary)
     current = selectors.publication_in_force(notice=notice)
@@ -255,7 +304,7 @@ def notice_review(request, pk):
         "notice": notice, "version": version, "doc": new, "current": current,
         "changes": structured_changes(current.document, new) if current else None,
         "diff": word_diff(html_to_text(current.html), html_to_text(render_document_html(new))) if current else None,
-        "publish_form": PublishForm(), "reject_form": RejectForm(),
+        "publish_form": publish_form or PublishForm(), "reject_form": reject_form or RejectForm(),
         "findings": check_document(version.submitted_document, notice_meta=notice_meta(notice), on=today()),
     }
     return render(request, "manage/notices/review.html", context)
@@ -264,16 +313,19 @@ def notice_review(request, pk):
 @require_POST
 @staff_required(DPO)
 def notice_decide(request, pk, decision):
-    """DPO: publish the version in review (now or from a date) or send it back with a reason (POST)."""
+    """DPO: publish the version in review (now or from a date) or send it back with a reason (POST). A form
+    with a mistake comes back on the review page with the error summary, as typed."""
     notice = _notice(pk)
     version = _in_review(notice)
-    form = (PublishForm if decision == "publish" else RejectForm)(request.POST)
-    if version is None or not form.is_valid():
-        errors = " ".join(e for errs in form.errors.values() for e in errs) if version else "Nothing to review."
-        messages.error(request, errors or "Check the form and try again.")
-        return redirect("manage:notice_review" if version else "manage:notice", pk=pk)
+    if version is None:
+        messages.error(request, f"“{notice}” has no version waiting for review.")
+        return redirect("manage:notice", pk=pk)
+    publishing = decision == "publish"
+    form = (PublishForm if publishing else RejectForm)(request.POST)
+    if not form.is_valid():
+        return _review_page(request, notice, version, **{"publish_form" if publishing else "reject_form": form})
     try:
-        if decision == "publish":
+        if publishing:
             publication = actions.version_publish(actor=request.user, version=version, **form.cleaned_data)
             messages.success(request, f"Published version {version.number}, in force from "
                                       f"{publication.effective_from:%-d %B %Y}.")

@@ -53,9 +53,9 @@ def _stored_pdf(request, publication: Publication | None, *, cache_control: str)
 
 @staff_required(IG_OFFICER, DPO)
 @require_safe
-def pdf_draft(request, notice_id: int):
+def pdf_draft(request, pk: int):
     """Staff: IG officers and DPOs may download the version being worked on, marked DRAFT on every page."""
-    notice = get_object_or_404(Notice, pk=notice_id)
+    notice = get_object_or_404(Notice, pk=pk)
     document = draft_document(notice, open_version(notice=notice))
     response = HttpResponse(render_pdf(document, draft=True), content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(False, f"{notice.slug}-draft.pdf")

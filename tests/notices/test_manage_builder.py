@@ -1,5 +1,7 @@
 """The notice builder, review and dashboard, driven through the workspace pages."""
 
+import datetime as dt
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -134,11 +136,53 @@ def test_it_compares_the_version_in_review_with_the_one_in_force(officer, dpo, a
     assert '<ins class="diff-ins">' in page
 
 
-def test_it_publishes_from_a_later_date(dpo, alice):
+def test_it_publishes_from_a_later_date_typed_into_the_review_pages_date_boxes(dpo, alice):
     notice = NoticeFactory()
     actions.version_submit(actor=alice, version=notice.versions.get(), change_summary="First")
-    dpo.post(reverse("manage:notice_decide", args=[notice.pk, "publish"]), {"effective_from": "2099-01-01"})
-    assert notice.versions.get().publication.effective_from.year == 2099
+    review = _text(dpo.get(reverse("manage:notice_review", args=[notice.pk])))
+    assert all(f'name="effective_from_{n}"' in review for n in range(3)) and "For example, 27 3 2027" in review
+    done = dpo.post(reverse("manage:notice_decide", args=[notice.pk, "publish"]),
+                    {"effective_from_0": "1", "effective_from_1": "2", "effective_from_2": "2099"}, follow=True)
+    assert "in force from 1 February 2099" in _text(done)
+    assert notice.versions.get().publication.effective_from == dt.date(2099, 2, 1)
+
+
+@pytest.mark.parametrize(("parts", "message"), [
+    (("31", "2", "2099"), "The date it comes into force must be a real date"),
+    (("1", "", "2099"), "The date it comes into force must include a month"),
+    (("1", "1", "2000"), "The date it comes into force must be today or in the future"),
+])
+def test_it_shows_a_mistyped_publish_date_on_the_review_page_and_publishes_nothing(dpo, alice, parts, message):
+    notice = NoticeFactory()
+    actions.version_submit(actor=alice, version=notice.versions.get(), change_summary="First")
+    response = dpo.post(reverse("manage:notice_decide", args=[notice.pk, "publish"]),
+                        dict(zip(("effective_from_0", "effective_from_1", "effective_from_2"), parts, strict=True)))
+    page = _text(response)
+    assert response.status_code == 200 and "There is a problem" in page and message in page
+    assert "<title>Error: Review:" in page
+    assert f'value="{parts[2]}"' in page  # what the DPO typed is still there
+    assert notice.versions.get().status == "in_review"
+
+
+def test_it_asks_why_when_sending_back_without_a_reason(dpo, alice):
+    notice = NoticeFactory()
+    actions.version_submit(actor=alice, version=notice.versions.get(), change_summary="First")
+    page = _text(dpo.post(reverse("manage:notice_decide", args=[notice.pk, "reject"]), {"reason": ""}))
+    assert '<a href="#id_reason">Say why you are sending it back' in page
+    assert notice.versions.get().status == "in_review"
+
+
+def test_it_sets_the_review_date_with_the_date_boxes(officer):
+    notice = NoticeFactory()
+    data = {"title": notice.title, "controller": notice.controller.pk, "audience": "everyone",
+            "lock_version": notice.lock_version}
+    wrong = officer.post(reverse("manage:notice_basics", args=[notice.pk]),
+                         {**data, "review_by_0": "30", "review_by_1": "2", "review_by_2": "2027"})
+    assert '<a href="#id_review_by">The review date must be a real date</a>' in _text(wrong)
+    officer.post(reverse("manage:notice_basics", args=[notice.pk]),
+                 {**data, "review_by_0": "31", "review_by_1": "3", "review_by_2": "2027"})
+    notice.refresh_from_db()
+    assert notice.review_by == dt.date(2027, 3, 31)
 
 
 def test_it_withdraws_a_published_notice_with_a_reason(dpo, publish):
@@ -163,8 +207,6 @@ def test_it_restores_an_earlier_version_into_a_new_draft(officer, alice, publish
 
 
 def test_it_lists_drafts_reviews_due_dates_and_out_of_date_notices(officer, alice, publish):
-    import datetime as dt
-
     mine = actions.notice_create(actor=alice, title="My draft", slug="my-draft", controller=ControllerFactory())
     due = NoticeFactory(title="Due notice", review_by=dt.date.today() - dt.timedelta(days=1))
     police = RecipientFactory(name="Police")
@@ -179,3 +221,11 @@ def test_it_lists_drafts_reviews_due_dates_and_out_of_date_notices(officer, alic
     assert "Stale notice" in page.split('id="out-of-date"')[1]
     assert mine.versions.get().status == NoticeVersion.Status.DRAFT
     assert due.pk
+
+
+def test_it_links_the_draft_pdf_and_offers_the_export_to_dpos_only(officer, dpo):
+    notice = NoticeFactory()
+    detail = _text(officer.get(reverse("manage:notice", args=[notice.pk])))
+    assert f'href="/manage/notices/{notice.pk}/draft.pdf"' in detail
+    assert 'href="/manage/export/"' in _text(dpo.get(reverse("manage:dashboard")))
+    assert 'href="/manage/export/"' not in _text(officer.get(reverse("manage:dashboard")))

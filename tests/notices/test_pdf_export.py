@@ -17,7 +17,7 @@ from tests.factories import ControllerFactory, NoticeFactory, PurposeFactory, Se
 
 pytestmark = pytest.mark.django_db
 
-URL = reverse("public:export")
+URL = reverse("manage:export")
 
 
 def _notice(slug, **kwargs):

@@ -116,7 +116,7 @@ def test_it_refuses_to_change_anything_through_the_download_addresses(client, no
 def test_it_gives_ig_officers_and_dpos_a_draft_marked_draft_on_every_page(sign_in, client, notice, alice, bob):
     for user in (alice, bob):
         sign_in(user)
-        response = client.get(_url("pdf_draft", notice_id=notice.pk))
+        response = client.get(reverse("manage:pdf_draft", args=[notice.pk]))
         assert response.status_code == 200
         assert response["Content-Type"] == "application/pdf"
         assert response["Content-Disposition"] == 'inline; filename="family-hubs-draft.pdf"'
@@ -131,16 +131,16 @@ def test_it_shows_a_version_in_review_as_it_was_submitted(sign_in, client, notic
     notice.controller.dpo_name = "Changed Afterwards"
     notice.controller.save()
     sign_in(alice)
-    text = " ".join(pages_text(client.get(_url("pdf_draft", notice_id=notice.pk)).content))
+    text = " ".join(pages_text(client.get(reverse("manage:pdf_draft", args=[notice.pk])).content))
     assert "Dana Protector" in text and "Changed Afterwards" not in text
 
 
 def test_it_sends_anonymous_visitors_to_sign_in_for_a_draft(client, notice):
-    response = client.get(_url("pdf_draft", notice_id=notice.pk))
+    response = client.get(reverse("manage:pdf_draft", args=[notice.pk]))
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
 
 
 def test_it_refuses_a_draft_to_staff_without_a_role(sign_in, client, notice, dave):
     sign_in(dave)
-    assert client.get(_url("pdf_draft", notice_id=notice.pk)).status_code == 403
+    assert client.get(reverse("manage:pdf_draft", args=[notice.pk])).status_code == 403

@@ -183,9 +183,6 @@ EXPECTATIONS: dict[str, Expect] = {
     "public:pdf_version": everyone(post=NOT_ALLOWED, kwargs=_only("slug", "number")),
     "public:pdf_current": everyone(post=NOT_ALLOWED, kwargs=_only("slug")),
     "public:verify": everyone(),
-    # Staff PDF pages (the draft PDF for IG officers and DPOs; the archive export for DPOs).
-    "public:pdf_draft": staff("IG officer", "DPO", post=NOT_ALLOWED, kwargs=lambda: {"notice_id": _draft_notice_id()}),
-    "public:export": staff("DPO"),
     # The workspace (/manage/): IG officers and DPOs read everything; IG officers change records and drafts;
     # DPOs review, publish, reject and withdraw. POST-only actions answer GET with 405 before anything else.
     "manage:dashboard": staff(IG, DPO_ROLE),
@@ -204,6 +201,9 @@ EXPECTATIONS: dict[str, Expect] = {
     "manage:section_edit": staff(IG, kwargs=_section()),
     "manage:section_change": post_only(staff(IG, get=NOT_ALLOWED, kwargs=_section(how="up"))),
     "manage:notice_preview": staff(IG, DPO_ROLE, kwargs=_notice_pk),
+    # The draft PDF for IG officers and DPOs (read-only); the archive export for DPOs.
+    "manage:pdf_draft": staff(IG, DPO_ROLE, post=NOT_ALLOWED, kwargs=_notice_pk),
+    "manage:export": staff(DPO_ROLE),
     "manage:notice_submit": post_only(staff(IG, get=NOT_ALLOWED, kwargs=_notice_pk)),
     "manage:notice_review": staff(DPO_ROLE, kwargs=_notice_pk),
     "manage:notice_decide": post_only(
