@@ -217,9 +217,8 @@ def rights(ctx: NoticeContext):
     ref = ctx.ref("rights")
     section = ctx.section("your_rights")
     given = {right["key"] for right in section.get("rights", [])}
-    purposes = [purpose for purpose in ctx.purposes if purpose.get("art6")]
     # The withdrawal of consent is its own item (withdraw_consent below).
-    expected = [right for right in rights_for(purposes) if right["key"] != "withdraw_consent"]
+    expected = [right for right in rights_for(ctx.purposes) if right["key"] != "withdraw_consent"]
     for right in expected:
         if right["key"] not in given:
             yield ctx.finding(

@@ -16,6 +16,9 @@ RECOGNISED_LEGITIMATE_INTERESTS = {"art6_1_ea", "annex1_para1", "annex1_para2", 
                                    "annex1_para6"}
 LEGITIMATE_INTERESTS = {"art6_1_f", *RECOGNISED_LEGITIMATE_INTERESTS}
 
+# services.rules issues the checklist reports itself: a missing Art 6 basis is its lawful_basis item, a blocker
+# here though the register only warns when the purpose is saved.
+REPORTED_BY_CHECKLIST = {"art6_missing"}
 # services.rules issue code → the law it comes from, for the finding's rule text.
 ISSUE_LAW = {
     "art9_missing": "UK GDPR Art 9(1)",
@@ -32,8 +35,9 @@ def basis_named(ctx: NoticeContext):
         if not purpose.get("art6"):
             yield ctx.purpose_finding(
                 BLOCKER, "lawful_basis_missing",
-                f"{ctx.ref('lawful_basis', collected_from=purpose.get('collected_from'))}: “{purpose['name']}” does "
-                f"not state its lawful basis.", purpose,
+                f"{ctx.ref('lawful_basis', collected_from=purpose.get('collected_from'))}: the purpose "
+                f"“{purpose['name']}” gives no lawful basis, and the notice must say which UK GDPR Art 6 basis each "
+                f"use of information rests on. Choose it on the purpose's page in the register.", purpose,
             )
 
 
@@ -50,6 +54,8 @@ def purpose_conditions(ctx: NoticeContext):
             has_legislation=bool(purpose.get("legislation")),
         )
         for issue in result.issues:
+            if issue.code in REPORTED_BY_CHECKLIST:
+                continue
             yield ctx.purpose_finding(
                 BLOCKER if issue.blocking else WARNING,
                 issue.code,

@@ -90,6 +90,28 @@ def test_it_needs_each_purpose_to_state_its_lawful_basis():
     assert not findings(document(NoticeFactory()), "lawful_basis_missing")
 
 
+def test_it_blocks_a_purpose_recorded_with_no_lawful_basis_and_says_where_to_choose_one():
+    unknown = PurposeFactory(name="Training workers", art6_basis=None, legislation=[])
+    notice = NoticeFactory(purposes=[unknown, PurposeFactory()])
+    finding = one(notice, "lawful_basis_missing")
+    assert finding.is_blocker
+    assert finding.rule.startswith("UK GDPR Art 13(1)(c): the purpose “Training workers” gives no lawful basis")
+    assert "the purpose's page in the register" in finding.rule
+    assert (finding.record_type, finding.record_id) == ("services.purpose", unknown.pk)
+    assert finding.register_key == "purposes"
+    # No basis-specific rule runs on a basis that is not there.
+    assert not findings(notice, "legislation_missing")
+    unknown.art6_basis = basis("art6_1_e")
+    unknown.save()
+    assert not findings(notice, "lawful_basis_missing")
+
+
+def test_it_cites_art14_for_a_purpose_with_no_basis_whose_data_comes_from_elsewhere():
+    elsewhere = PurposeFactory(art6_basis=None, collected_from=Purpose.CollectedFrom.ELSEWHERE)
+    finding = one(NoticeFactory(purposes=[elsewhere]), "lawful_basis_missing")
+    assert finding.rule.startswith("UK GDPR Art 14(1)(c):")
+
+
 def test_it_needs_the_legitimate_interests_when_relied_on():
     company = ControllerFactory(is_public_authority=False)
     silent = PurposeFactory(art6_basis=basis("art6_1_f"), legitimate_interests="")

@@ -4,6 +4,7 @@ check_notices command and the findings partial; what the checker says about noti
 import pytest
 from django.core.management import CommandError, call_command
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from notices import actions
 from notices.compliance import check_notice
@@ -165,3 +166,12 @@ def test_it_lets_a_complete_notice_with_art14_data_through(alice, bob):
     elsewhere.data_categories.create(name="Contact details")
     actions.version_publish(actor=bob, version=_submitted(alice, notice))
     assert Publication.objects.count() == 1
+
+
+def test_it_links_a_finding_to_the_register_record_to_fix():
+    unknown = PurposeFactory(name="Training workers", art6_basis=None, legislation=[])
+    html = render_to_string(
+        "notices/includes/_findings.html", {"findings": check_notice(NoticeFactory(purposes=[unknown]))}
+    )
+    link = reverse("manage:record_detail", args=["purposes", unknown.pk])
+    assert f'<a class="govuk-link" href="{link}">Why we use your information and our lawful bases: purpose ' in html
