@@ -87,7 +87,11 @@ def notice_level_conditions(ctx: NoticeContext):
 
 
 def appropriate_policy_document(ctx: NoticeContext):
-    """DPA 2018 Sch 1 paras 1, 5 and 35 (and Part 4): the conditions that need an appropriate policy document."""
+    """DPA 2018 Sch 1 paras 1, 5 and 35 (and Part 4): the conditions that need an appropriate policy document.
+
+    Warnings, never blockers: the controller must have the document, keep it and show it to the Commissioner on
+    request (Sch 1 paras 39-40), but neither the Act nor UK GDPR Arts 13-14 require a notice to publish it, so a
+    notice is not held back for want of one."""
     for purpose in ctx.purposes:
         if purpose.get("appropriate_policy_document", "").strip():
             continue
@@ -96,9 +100,10 @@ def appropriate_policy_document(ctx: NoticeContext):
         maybe = [c for c in conditions if c.get("needs_appropriate_policy_document") == "conditional"]
         if needing:
             yield ctx.purpose_finding(
-                BLOCKER, "apd_missing",
+                WARNING, "apd_missing",
                 f"DPA 2018 Sch 1 Part 4: “{purpose['name']}” relies on {_names(needing)}, which needs an appropriate "
-                f"policy document, but none is recorded for the purpose.",
+                f"policy document, but none is recorded for the purpose. The notice need not publish it; check "
+                f"that one is in place and record where it is.",
                 purpose,
             )
         elif maybe:
