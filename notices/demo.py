@@ -5,7 +5,8 @@ as-of lookup and the compare page have real content.
 Free text is what the seeds say where the register has no structure for it, in the seeds' own words.
 Seed 003 (a 2015 statement) is kept as two versions: first as the text it was published with on
 16 June 2015, then re-expressed from register records, which is how an organisation would bring an old
-notice into the portal.
+notice into the portal. Its purposes move into the register; its sentence on retention stays free text, as it
+gives no period a retention rule could record.
 """
 
 import datetime as dt
@@ -124,15 +125,17 @@ FREE_TEXT_003_STATEMENT = [
         "your services;\n- keep track of spending on services;\n- check the quality of services; and\n- help with "
         "research and planning of new services.",
     ),
+
+]
+
+FREE_TEXT_003_COMMON = [
+    # The statement gives no retention period, so the register has no rule to replace these words with.
     (
         "how_long_we_keep_it",
         "How long we keep your personal information",
         "Please see our retention schedule, which explains the retention period for all information held by the "
         "Local Authority.",
     ),
-]
-
-FREE_TEXT_003_COMMON = [
     (
         "your_rights",
         "Seeing the information we hold about you",
@@ -277,8 +280,8 @@ def demo_notices_load(*, loads: dict[str, SeedLoad]) -> list[Notice]:
             officer=officer,
             dpo=dpo,
             notice=statement,
-            summary="The 2015 statement brought into the portal: its purposes and retention are now recorded in "
-            "the register. The wording of the statement is otherwise unchanged.",
+            summary="The 2015 statement brought into the portal: its purposes are now recorded in the register. "
+            "The wording of the statement is otherwise unchanged.",
         )
     parent = Notice.objects.get(slug="essex-county-council")
     if "essex-childrens-services" not in existing:

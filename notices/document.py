@@ -192,6 +192,8 @@ def _purpose(purpose) -> dict:
         "id": purpose.pk,
         "name": purpose.name,
         "description": purpose.description,
+        # None while the register has no basis for the purpose yet: the checks block publishing it, and the
+        # section shows "Not stated" rather than invent one.
         "art6": _ref(purpose.art6_basis),
         "art9": _ref(purpose.art9_condition),
         "sch1": _ref(purpose.sch1_condition),

@@ -138,7 +138,9 @@ def _right_for_purpose(purpose: dict, key: str) -> str:
         return "yes"
     if key == "automated_decisions":
         return "yes" if purpose.get("automated_decisions") else "no"
-    basis_name = BASIS_BY_CODE.get(purpose["art6"]["code"])
+    # A purpose whose basis is not yet known earns no basis-specific right: the notice promises only what
+    # applies whatever the basis (ALWAYS), and the compliance checks block publishing until one is chosen.
+    basis_name = BASIS_BY_CODE.get((purpose.get("art6") or {}).get("code"))
     verdict = _applies(basis_name, key) if basis_name else "no"
     # Explicit consent under Art 9(2)(a) can be withdrawn whatever the Art 6 basis.
     if key == "withdraw_consent" and (purpose.get("art9") or {}).get("code") == "art9_2_a":

@@ -125,6 +125,11 @@ class PurposeForm(forms.ModelForm):
             "subject_groups", "collected_from", "provision_requirement", "automated_decisions", "note",
         ]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A purpose can be recorded before its basis is settled; say so rather than show a bare dash.
+        self.fields["art6_basis"].empty_label = "Not known yet"
+
     def clean(self):
         cleaned = super().clean()
         result = check_purpose(

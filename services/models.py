@@ -222,9 +222,13 @@ class Purpose(RegisterRecord):
 
     name = models.CharField(max_length=200, unique=True, help_text="e.g. Safeguarding children.")
     description = models.TextField("plain-English description", blank=True)
+    # Blank while the basis is not yet known (an old notice brought in may name none): the compliance checks
+    # then block publishing, so the gap is visible rather than hidden behind a placeholder.
     art6_basis = models.ForeignKey(
-        LawfulBasis, on_delete=models.PROTECT, related_name="purposes_art6",
+        LawfulBasis, on_delete=models.PROTECT, null=True, blank=True, related_name="purposes_art6",
         limit_choices_to={"kind": LawfulBasis.Kind.ART6}, verbose_name="Art 6 lawful basis",
+        help_text="Leave blank only while the basis is not known yet: a notice using this purpose cannot be "
+        "published without a DPO override until one is chosen.",
     )
     art9_condition = models.ForeignKey(
         LawfulBasis, on_delete=models.PROTECT, null=True, blank=True, related_name="purposes_art9",

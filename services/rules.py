@@ -109,6 +109,15 @@ def check_purpose_facts(
 ) -> RuleResult:
     """check_purpose on plain facts: what the compliance checker calls with a notice document's purposes."""
     result = RuleResult()
+    if art6 is None:
+        # Saved anyway: an officer may record a purpose before its basis is settled. The compliance checks
+        # block publishing it (UK GDPR Arts 13(1)(c) and 14(1)(c)).
+        result.warn(
+            "art6_basis",
+            "No Art 6 lawful basis is chosen: a notice using this purpose cannot be published without a DPO "
+            "override until one is.",
+            "art6_missing",
+        )
     if DataCategory.Kind.SPECIAL in category_kinds and art9 is None:
         result.error(
             "art9_condition",

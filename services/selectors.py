@@ -7,6 +7,8 @@ from .models import RegisterRecord, Service
 from .register import RecordType
 
 HIDDEN_IN_HISTORY = {"updated_at", "created_at", "lock_version"}
+# The filter value that asks for records with no link in an optional field (e.g. no lawful basis yet).
+NONE_CHOSEN = "none"
 
 
 def record_list(*, record_type: RecordType, query: str = "", filters: dict | None = None,
@@ -21,7 +23,9 @@ def record_list(*, record_type: RecordType, query: str = "", filters: dict | Non
             condition |= Q(**{f"{name}__icontains": query})
         records = records.filter(condition)
     for name, value in (filters or {}).items():
-        if value not in ("", None):
+        if value == NONE_CHOSEN and record_type.model._meta.get_field(name).null:
+            records = records.filter(**{f"{name}__isnull": True})
+        elif value not in ("", None):
             records = records.filter(**{name: value})
     related = [f.name for f in record_type.model._meta.fields if isinstance(f, models.ForeignKey)]
     return records.select_related(*related)

@@ -46,15 +46,25 @@ def _filter_choices(record_type: RecordType, request) -> list[dict]:
     filters = []
     for name in record_type.filters:
         field = record_type.model._meta.get_field(name)
-        if field.is_relation:
-            choices = [(str(r.pk), str(r)) for r in field.related_model.objects.all()]
-        elif field.choices:
-            choices = [(str(k), str(v)) for k, v in field.flatchoices if k != ""]
-        else:
-            choices = [("True", "Yes"), ("False", "No")]
+        choices = _choices(field)
+        # A value that is not one of the choices (a hand-edited address) filters nothing rather than failing.
+        value = request.GET.get(name, "")
         filters.append({"name": name, "label": str(field.verbose_name).capitalize(),
-                        "choices": choices, "value": request.GET.get(name, "")})
+                        "choices": choices, "value": value if value in dict(choices) else ""})
     return filters
+
+
+def _choices(field) -> list[tuple[str, str]]:
+    if field.is_relation:
+        related = field.related_model.objects.complex_filter(field.get_limit_choices_to())
+        choices = [(str(r.pk), str(r)) for r in related]
+        if field.null:
+            # e.g. purposes whose lawful basis is not chosen yet, which block publishing.
+            choices.append((selectors.NONE_CHOSEN, "None chosen"))
+        return choices
+    if field.choices:
+        return [(str(k), str(v)) for k, v in field.flatchoices if k != ""]
+    return [("True", "Yes"), ("False", "No")]
 
 
 @staff_required(IG_OFFICER, DPO)
@@ -124,8 +134,10 @@ def _field_rows(record) -> list[tuple[str, str]]:
     for field in record._meta.fields:
         if field.name in ("id", "lock_version") or field.name in selectors.HIDDEN_IN_HISTORY:
             continue
-        rows.append((str(field.verbose_name).capitalize(),
-                     selectors.display_value(type(record), field.name, getattr(record, field.attname))))
+        value = getattr(record, field.attname)
+        shown = "None chosen" if field.is_relation and value is None else selectors.display_value(
+            type(record), field.name, value)
+        rows.append((str(field.verbose_name).capitalize(), shown))
     for field in record._meta.many_to_many:
         names = ", ".join(str(r) for r in getattr(record, field.name).all()) or "none"
         rows.append((str(field.verbose_name).capitalize(), names))

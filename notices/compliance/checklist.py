@@ -20,6 +20,7 @@ The checklist's other rows are not items, and are handled like this:
 
 import re
 
+from ..models import StaleReference
 from ..rights import rights_for
 from .context import FROM_ELSEWHERE, FROM_PERSON, NoticeContext
 from .findings import BLOCKER, WARNING
@@ -31,6 +32,22 @@ SAFEGUARDS_NEEDING_COPY = {"idta", "addendum", "bcr", "other"}
 NOTHING = re.compile(r"^\s*(none|no|n/?a|not applicable|nil|-+)\.?\s*$", re.IGNORECASE)
 # Fewer words than this cannot explain the logic of a decision and its consequences.
 MIN_AUTOMATED_WORDS = 12
+# Something a person can use to reach an organisation: an email or web address, a UK postcode, a phone number.
+# "Ask us in writing" (seed 003) is an instruction, not a contact detail.
+CONTACT_DETAIL = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.-]+|\bhttps?://|\bwww\.|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|(?:\d[\s-]?){10,}",
+    re.IGNORECASE,
+)
+# A retention period in words: "30 days", "one year", "kept permanently".
+PERIOD = re.compile(
+    r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)\s+"
+    r"(?:day|week|month|year)s?\b|\bpermanently\b|\bindefinitely\b",
+    re.IGNORECASE,
+)
+
+
+def gives_contact(text: str) -> bool:
+    return bool(CONTACT_DETAIL.search(text or ""))
 
 
 def controller_identity(ctx: NoticeContext):
@@ -42,12 +59,14 @@ def controller_identity(ctx: NoticeContext):
             section="who_we_are",
         )
         return
-    if not (controller.get("registered_office") or ctx.section("your_rights").get("how_to")):
+    how_to = ctx.section("your_rights").get("how_to", "")
+    if not (controller.get("registered_office") or controller.get("website") or gives_contact(how_to)):
         yield ctx.finding(
             BLOCKER,
             "controller_contact_missing",
-            f"{ref}: the notice names {controller['name']} but gives no way to contact it: record its address "
-            f"or how people can contact it.",
+            f"{ref}: the notice names {controller['name']} but gives no way to contact it: no address, email "
+            f"address, phone number or website. Record its address, or an email address or phone number in how "
+            f"to make a request.",
             section="who_we_are",
             record=ctx.controller_record,
         )
@@ -157,6 +176,17 @@ def _transfer(ctx: NoticeContext, recipient: dict, transfer: dict):
     country = transfer.get("country") or "a country outside the UK"
     safeguard = transfer.get("safeguard", "")
     detail, copy = transfer.get("safeguard_detail", ""), transfer.get("copy", "")
+    invalid = _invalid_safeguard(ctx, transfer) if safeguard in ("", "other") else None
+    if invalid:
+        reference, text = invalid
+        # Asking for a copy of a scheme that no longer exists would be beside the point.
+        yield ctx.finding(
+            BLOCKER, "transfer_safeguard_invalid",
+            f"{ref}: information goes to {country}, but the only safeguard the notice gives is the “{text}”. "
+            f"{reference.problem} So the transfer has no usable safeguard: choose the one it relies on now.",
+            section="who_we_share_with", record=record,
+        )
+        return
     if not safeguard and not detail.strip():
         gap = "no safeguard" if copy.strip() else "no safeguard and no way to get a copy of it"
         yield ctx.finding(
@@ -186,6 +216,19 @@ def _transfer(ctx: NoticeContext, recipient: dict, transfer: dict):
         )
 
 
+def _invalid_safeguard(ctx: NoticeContext, transfer: dict):
+    """The out-of-date scheme a transfer's described safeguard names (the EU-US Privacy Shield), if any:
+    (reference, the words found)."""
+    text = f"{transfer.get('safeguard_detail', '')}\n{transfer.get('copy', '')}"
+    for reference in ctx.stale_references:
+        if reference.severity == StaleReference.Severity.WARNING:
+            continue
+        match = reference.regex.search(text)
+        if match:
+            return reference, match.group(0)
+    return None
+
+
 def _safeguard_name(transfer: dict) -> str:
     if transfer.get("safeguard") == "other":
         return "the safeguard it describes"
@@ -197,7 +240,8 @@ def retention(ctx: NoticeContext):
     if ctx.section("how_long_we_keep_it").get("rules"):
         return
     ref = ctx.ref("retention")
-    explained_in_text = [s for s in ctx.free_texts if s.get("placement") == "how_long_we_keep_it"]
+    placed = [s for s in ctx.free_texts if s.get("placement") == "how_long_we_keep_it"]
+    explained_in_text = [s for s in placed if PERIOD.search(s.get("markdown", ""))]
     if explained_in_text:
         yield ctx.finding(
             WARNING, "retention_free_text_only",
@@ -206,9 +250,12 @@ def retention(ctx: NoticeContext):
             section="how_long_we_keep_it",
         )
     else:
+        # Free text that states no period ("please see our retention schedule") gives neither the period nor
+        # the criteria for deciding it.
         yield ctx.finding(
             BLOCKER, "retention_missing",
-            f"{ref}: the notice does not say how long information is kept, or how that is decided.",
+            f"{ref}: the notice does not say how long information is kept, or how that is decided: it states no "
+            f"retention period. Link the retention rules that apply.",
             section="how_long_we_keep_it",
         )
 
@@ -217,9 +264,8 @@ def rights(ctx: NoticeContext):
     ref = ctx.ref("rights")
     section = ctx.section("your_rights")
     given = {right["key"] for right in section.get("rights", [])}
-    purposes = [purpose for purpose in ctx.purposes if purpose.get("art6")]
     # The withdrawal of consent is its own item (withdraw_consent below).
-    expected = [right for right in rights_for(purposes) if right["key"] != "withdraw_consent"]
+    expected = [right for right in rights_for(ctx.purposes) if right["key"] != "withdraw_consent"]
     for right in expected:
         if right["key"] not in given:
             yield ctx.finding(
@@ -258,7 +304,7 @@ def complaint(ctx: NoticeContext):
             f"{ctx.ref('complaint')}: the notice does not tell people they can complain to the Information "
             f"Commissioner.", section="how_to_complain",
         )
-    elif not section.get("contact", "").strip():
+    elif not gives_contact(section.get("contact", "")):
         yield ctx.finding(
             WARNING, "complaint_contact_missing",
             f"{ctx.ref('complaint')}: the notice asks people to complain to us first but gives no contact for it.",
@@ -267,12 +313,15 @@ def complaint(ctx: NoticeContext):
 
 
 def statutory_or_contractual_requirement(ctx: NoticeContext):
+    """Art 13(2)(e) only: asked where the purpose uses information the person gives ("person" or "both"), never
+    where it all comes from elsewhere (Art 14 has no such item)."""
     for purpose in ctx.purposes:
         if purpose.get("collected_from") in FROM_PERSON and not purpose.get("provision_requirement", "").strip():
             yield ctx.purpose_finding(
                 BLOCKER, "provision_requirement_missing",
-                f"{ctx.ref('statutory_or_contractual_requirement')}: “{purpose['name']}” collects information from "
-                f"the person, so the notice must say whether they have to give it and what happens if they don't.",
+                f"{ctx.ref('statutory_or_contractual_requirement')}: “{purpose['name']}” uses information people give "
+                f"us themselves, so the notice must say whether they have to give it and what happens if they "
+                f"don't.",
                 purpose,
             )
 

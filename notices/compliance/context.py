@@ -8,10 +8,10 @@ import csv
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
-from ..models import SECTION_KEYS
+from ..models import SECTION_KEYS, StaleReference
 from .findings import Finding
 
 CHECKLIST_CSV = Path(__file__).resolve().parent.parent / "data" / "art13-14-checklist.csv"
@@ -74,6 +74,13 @@ class NoticeContext:
         self.sections = {section["key"]: section for section in document.get("sections", [])}
         self.purposes: list[dict] = self.section("why_we_use_it").get("purposes", [])
         self.free_texts = [section for section in document.get("sections", []) if section.get("free_text")]
+
+    @cached_property
+    def stale_references(self) -> list[StaleReference]:
+        """The out-of-date references to look for: those given to check_document, or the active ones."""
+        if self.references is not None:
+            return list(self.references)
+        return list(StaleReference.objects.filter(active=True))
 
     def section(self, key: str) -> dict:
         return self.sections.get(key, {})

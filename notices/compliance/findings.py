@@ -2,6 +2,10 @@
 
 from dataclasses import asdict, dataclass
 
+from django.apps import apps
+
+from services.register import RECORD_TYPES
+
 BLOCKER = "blocker"
 WARNING = "warning"
 
@@ -48,6 +52,18 @@ class Finding:
             return place
         kind = RECORD_NAMES.get(self.record_type, self.record_type)
         return f"{place}: {kind} “{self.record_name}”" if self.record_name else f"{place}: {kind}"
+
+    @property
+    def register_key(self) -> str:
+        """The register's address key for the record at fault ("purposes"), so staff can go straight to it;
+        "" for notices, free text and findings about no record."""
+        if not (self.record_type and self.record_id):
+            return ""
+        try:
+            model = apps.get_model(self.record_type)
+        except LookupError:
+            return ""
+        return next((rt.key for rt in RECORD_TYPES.values() if rt.model is model), "")
 
     def as_dict(self) -> dict:
         return {**asdict(self), "where": self.where}

@@ -16,6 +16,9 @@ RECOGNISED_LEGITIMATE_INTERESTS = {"art6_1_ea", "annex1_para1", "annex1_para2", 
                                    "annex1_para6"}
 LEGITIMATE_INTERESTS = {"art6_1_f", *RECOGNISED_LEGITIMATE_INTERESTS}
 
+# services.rules issues the checklist reports itself: a missing Art 6 basis is its lawful_basis item, a blocker
+# here though the register only warns when the purpose is saved.
+REPORTED_BY_CHECKLIST = {"art6_missing"}
 # services.rules issue code → the law it comes from, for the finding's rule text.
 ISSUE_LAW = {
     "art9_missing": "UK GDPR Art 9(1)",
@@ -32,8 +35,9 @@ def basis_named(ctx: NoticeContext):
         if not purpose.get("art6"):
             yield ctx.purpose_finding(
                 BLOCKER, "lawful_basis_missing",
-                f"{ctx.ref('lawful_basis', collected_from=purpose.get('collected_from'))}: “{purpose['name']}” does "
-                f"not state its lawful basis.", purpose,
+                f"{ctx.ref('lawful_basis', collected_from=purpose.get('collected_from'))}: the purpose "
+                f"“{purpose['name']}” gives no lawful basis, and the notice must say which UK GDPR Art 6 basis each "
+                f"use of information rests on. Choose it on the purpose's page in the register.", purpose,
             )
 
 
@@ -50,6 +54,8 @@ def purpose_conditions(ctx: NoticeContext):
             has_legislation=bool(purpose.get("legislation")),
         )
         for issue in result.issues:
+            if issue.code in REPORTED_BY_CHECKLIST:
+                continue
             yield ctx.purpose_finding(
                 BLOCKER if issue.blocking else WARNING,
                 issue.code,
@@ -81,7 +87,11 @@ def notice_level_conditions(ctx: NoticeContext):
 
 
 def appropriate_policy_document(ctx: NoticeContext):
-    """DPA 2018 Sch 1 paras 1, 5 and 35 (and Part 4): the conditions that need an appropriate policy document."""
+    """DPA 2018 Sch 1 paras 1, 5 and 35 (and Part 4): the conditions that need an appropriate policy document.
+
+    Warnings, never blockers: the controller must have the document, keep it and show it to the Commissioner on
+    request (Sch 1 paras 39-40), but neither the Act nor UK GDPR Arts 13-14 require a notice to publish it, so a
+    notice is not held back for want of one."""
     for purpose in ctx.purposes:
         if purpose.get("appropriate_policy_document", "").strip():
             continue
@@ -90,9 +100,10 @@ def appropriate_policy_document(ctx: NoticeContext):
         maybe = [c for c in conditions if c.get("needs_appropriate_policy_document") == "conditional"]
         if needing:
             yield ctx.purpose_finding(
-                BLOCKER, "apd_missing",
+                WARNING, "apd_missing",
                 f"DPA 2018 Sch 1 Part 4: “{purpose['name']}” relies on {_names(needing)}, which needs an appropriate "
-                f"policy document, but none is recorded for the purpose.",
+                f"policy document, but none is recorded for the purpose. The notice need not publish it; check "
+                f"that one is in place and record where it is.",
                 purpose,
             )
         elif maybe:

@@ -6,10 +6,6 @@ from .context import NoticeContext
 from .findings import BLOCKER, WARNING
 
 
-def active_references() -> list[StaleReference]:
-    return list(StaleReference.objects.filter(active=True))
-
-
 def _severity(reference: StaleReference, *, about_transfers: bool) -> str:
     if reference.severity == StaleReference.Severity.BLOCKER:
         return BLOCKER
@@ -19,8 +15,7 @@ def _severity(reference: StaleReference, *, about_transfers: bool) -> str:
 
 
 def stale_references(ctx: NoticeContext):
-    references = ctx.references if ctx.references is not None else active_references()
-    compiled = [(reference, reference.regex) for reference in references]
+    compiled = [(reference, reference.regex) for reference in ctx.stale_references]
     # One finding per reference and place (a record, or a section): a name repeated in several fields of one
     # record is one fix. It blocks if any of its uses does.
     found: dict[tuple, tuple] = {}

@@ -192,7 +192,10 @@ PURPOSES = [
         "data_categories": [CONTACT],
         "subject_groups": [PATIENTS],
         "collected_from": "person",
-        "note": f"{PAIRING} {NO_LEGISLATION}",
+        "note": (
+            f"{PAIRING} {NO_LEGISLATION} The seed says people can opt out of text message reminders (a use of "
+            "their details), not whether they must give their contact details, so no answer is recorded for that."
+        ),
     },
     {
         "name": "Safeguarding under social protection law",
@@ -246,6 +249,7 @@ PURPOSES = [
         "data_categories": [CONTACT, HEALTH, FEEDBACK],
         "subject_groups": [PATIENTS],
         "collected_from": "person",
+        "provision_requirement": "Only with your consent: we will always ask you first.",
         "note": PAIRING,
     },
     _care_purpose(
@@ -285,6 +289,7 @@ PURPOSES = [
         "data_categories": [MEDIA],
         "subject_groups": [PATIENTS],
         "collected_from": "person",
+        "provision_requirement": "Only with your consent: we will always ask you before we make or use them.",
         "note": PAIRING,
     },
     {

@@ -2,7 +2,8 @@
 
 One notice for about thirty services. Like seed 001, it gives its lawful bases once for all its uses, so each
 purpose below pairs them as the demo reads the notice and says so in its note. The notice says "Here is a list
-of the legislation we rely on" but the list itself is not in its text.
+of the legislation we rely on" but the list itself is not in its text, so no law is recorded for its purposes
+beyond the one Act it names (the compliance checks then report the missing law).
 """
 
 from .common import YOU
@@ -324,32 +325,11 @@ DATA_CATEGORIES = [
 ]
 EVERY_CATEGORY = [category["name"] for category in DATA_CATEGORIES]
 
-LIST_MISSING = (
-    "Seed 002 says 'Here is a list of the legislation we rely on' but the list is not in the notice's text; "
-    "this Act is the demo's addition as a main statute for children's social care."
+NO_LAW = (
+    "The seed says 'Here is a list of the legislation we rely on' but the list is not in its text, so no law is "
+    "recorded."
 )
 LEGISLATION = [
-    {
-        "title": "Children Act 1989",
-        "year": 1989,
-        "chapter": "c. 41",
-        "url": "https://www.legislation.gov.uk/ukpga/1989/41",
-        "note": LIST_MISSING,
-    },
-    {
-        "title": "Children Act 2004",
-        "year": 2004,
-        "chapter": "c. 31",
-        "url": "https://www.legislation.gov.uk/ukpga/2004/31",
-        "note": LIST_MISSING,
-    },
-    {
-        "title": "Adoption and Children Act 2002",
-        "year": 2002,
-        "chapter": "c. 38",
-        "url": "https://www.legislation.gov.uk/ukpga/2002/38",
-        "note": LIST_MISSING,
-    },
     {
         "title": "Health and Safety at Work etc. Act 1974",
         "year": 1974,
@@ -359,9 +339,6 @@ LEGISLATION = [
         "at Work Act'.",
     },
 ]
-# The notice gives one list for all its legal obligations and public tasks, so every such purpose cites the
-# children's Acts; the health and safety Act only concerns delivering the Health and safety service.
-CHILDREN_ACTS = ["Children Act 1989", "Children Act 2004", "Adoption and Children Act 2002"]
 
 PURPOSES = [
     {
@@ -371,11 +348,10 @@ PURPOSES = [
         "art9_condition": "art9_2_g",
         "sch1_condition": "sch1_p2_18",
         "criminal_condition": "art10_official_authority",
-        "legislation": CHILDREN_ACTS,
         "data_categories": [category for category in EVERY_CATEGORY if category != VIEWS],
         "subject_groups": [CHILDREN, FAMILIES, WORKERS, REFERRERS],
         "collected_from": "both",
-        "note": f"{PAIRING} {SCH1_CHOICE} {CRIMINAL_ROUTE}",
+        "note": f"{PAIRING} {SCH1_CHOICE} {CRIMINAL_ROUTE} {NO_LAW}",
     },
     {
         "name": "Delivering your service",
@@ -384,21 +360,23 @@ PURPOSES = [
         "art9_condition": "art9_2_h",
         "sch1_condition": "sch1_p1_2",
         "criminal_condition": "art10_official_authority",
-        "legislation": [*CHILDREN_ACTS, "Health and Safety at Work etc. Act 1974"],
+        "legislation": ["Health and Safety at Work etc. Act 1974"],
         "data_categories": EVERY_CATEGORY,
         "subject_groups": [CHILDREN, FAMILIES, ADOPTERS, FOSTER_CARERS, YOUNG_CARERS],
         "collected_from": "both",
-        "note": f"{PAIRING} {CRIMINAL_ROUTE}",
+        "note": (
+            f"{PAIRING} {CRIMINAL_ROUTE} Of the law the council relies on, the seed names only the Health and Safety "
+            "at Work Act, in describing its Health and safety service; the list it promises is not in its text."
+        ),
     },
     {
         "name": "Planning and improving your service",
         "description": "To plan and improve your service.",
         "art6_basis": "art6_1_e",
-        "legislation": CHILDREN_ACTS,
         "data_categories": [CASE_FILE, LIFESTYLE, VIEWS],
         "subject_groups": [CHILDREN, FAMILIES],
         "collected_from": "both",
-        "note": PAIRING,
+        "note": f"{PAIRING} {NO_LAW}",
     },
     {
         "name": "Preventing or detecting fraud or crime",
@@ -408,22 +386,27 @@ PURPOSES = [
         ),
         "art6_basis": "art6_1_e",
         "criminal_condition": "art10_official_authority",
-        "legislation": CHILDREN_ACTS,
         "data_categories": [NAME, BIRTH, MONEY, PROCEEDINGS, OFFENCES],
         "subject_groups": [CHILDREN, FAMILIES, FOSTER_CARERS],
         "collected_from": "both",
-        "note": f"{PAIRING} {CRIMINAL_ROUTE}",
+        "note": f"{PAIRING} {CRIMINAL_ROUTE} {NO_LAW}",
     },
     {
         "name": "Managing and supporting volunteers",
         "description": "To manage and support you as a volunteer, including the Disclosure and Barring Service check.",
         "art6_basis": "art6_1_e",
         "criminal_condition": "art10_official_authority",
-        "legislation": CHILDREN_ACTS,
         "data_categories": [NAME, BIRTH, WORK, PROCEEDINGS, OFFENCES],
         "subject_groups": [VOLUNTEERS],
         "collected_from": "both",
-        "note": f"{PAIRING} {CRIMINAL_ROUTE}",
+        "provision_requirement": (
+            "A Disclosure and Barring Service (DBS) check is required for volunteers with the Independent Visitor "
+            "service."
+        ),
+        "note": (
+            f"{PAIRING} {CRIMINAL_ROUTE} {NO_LAW} Whether volunteers must give information: the seed only says "
+            "that the Independent Visitor service needs a DBS check."
+        ),
     },
     {
         "name": "Contacting someone for you in an emergency",
@@ -438,11 +421,12 @@ PURPOSES = [
         "name": "Evidencing outcomes to central government",
         "description": "To evidence positive outcomes to central government funding departments.",
         "art6_basis": "art6_1_e",
-        "legislation": CHILDREN_ACTS,
         "data_categories": [NAME, FAMILY, CASE_FILE],
         "subject_groups": [CHILDREN, FAMILIES],
         "collected_from": "both",
-        "note": f"{PAIRING} The seed names the Troubled Families programme among its government recipients.",
+        "note": (
+            f"{PAIRING} The seed names the Troubled Families programme among its government recipients. {NO_LAW}"
+        ),
     },
     {
         "name": "Research using anonymised information",
@@ -451,15 +435,17 @@ PURPOSES = [
             "information we will ask for your consent."
         ),
         "art6_basis": "art6_1_e",
-        "legislation": CHILDREN_ACTS,
         "data_categories": [NAME, LIFESTYLE, VIEWS],
         "subject_groups": [RESEARCH],
         "collected_from": "person",
+        "provision_requirement": (
+            "Only with your consent: if we would like to use information that identifies you, we will ask you first."
+        ),
         "note": (
             f"{PAIRING} The seed promises to ask for consent before using identifiable information for research, "
             "but lists only legal obligation, public task and vital interests as its bases: public task is "
             "recorded. The Collaborative Enquiry service researches health too; the seed gives no condition for "
-            "special category research data, so none is recorded."
+            f"special category research data, so none is recorded. {NO_LAW}"
         ),
     },
 ]

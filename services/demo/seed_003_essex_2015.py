@@ -1,9 +1,11 @@
 """Seed 003: Essex County Council privacy statement, 16 June 2015.
 
 Written before the GDPR: it names no lawful basis, no data categories, no DPO and no retention periods (only
-"our retention schedule"), and points readers to service-specific notices. The register still needs an Art 6
-basis for every purpose, so each purpose carries a marked choice and a note the compliance checks can find.
-Its cookie and website-analytics text is about the website, not the register, and is left for the notice.
+"our retention schedule"), and points readers to service-specific notices. Its purposes are recorded with no
+Art 6 basis, as the statement gives none, so the compliance checks report the gap; the one exception is giving
+information to courts, which the statement says is a legal duty. No retention rule is recorded: the statement's
+sentence about its retention schedule stays in the notice as free text (notices/demo.py). Its cookie and
+website-analytics text is about the website, not the register, and is left for the notice.
 """
 
 from .seed_002_essex_childrens import CONTROLLERS as ESSEX_CONTROLLERS
@@ -17,9 +19,11 @@ SOURCE_FILE = "003-essex-cc-privacy-statement-2015.txt"
 CONTROLLERS = ESSEX_CONTROLLERS
 ECC = "essex-county-council"
 
-NO_BASIS = (
-    "The 2015 statement names no lawful basis; public task is the demo's marked choice so the record can be "
-    "saved. It names no data categories either, and does not say where the information comes from."
+NO_BASIS = "The 2015 statement names no lawful basis, so none is recorded."
+# Said once for every purpose: the statement's only hint at where information comes from.
+FROM_YOU = (
+    "It names no data categories and does not say where the information comes from; 'from the person' is the "
+    "demo's reading of 'whenever we assess your needs or provide you with services'."
 )
 RECEIVING = "People receiving council services"
 
@@ -30,14 +34,14 @@ LEGISLATION = []
 SOURCES = []
 
 
-def _statement_purpose(name: str, description: str, *, art6_basis: str = "art6_1_e", note: str = NO_BASIS) -> dict:
+def _statement_purpose(name: str, description: str, *, art6_basis: str | None = None, note: str = NO_BASIS) -> dict:
     return {
         "name": name,
         "description": description,
         "art6_basis": art6_basis,
         "subject_groups": [RECEIVING],
         "collected_from": "person",
-        "note": note,
+        "note": f"{note} {FROM_YOU}",
     }
 
 
@@ -60,8 +64,8 @@ PURPOSES = [
         "orders, and in cases under mental health law.",
         art6_basis="art6_1_c",
         note=(
-            "The 2015 statement names no lawful basis; it says 'we have a legal duty', so legal obligation is the "
-            "demo's marked choice, though no law is named."
+            "The 2015 statement names no lawful basis in terms, but says 'we have a legal duty' to give this "
+            "information, which is legal obligation in plain words. It names no law."
         ),
     ),
     _statement_purpose(
@@ -86,19 +90,8 @@ RECIPIENTS = [
     },
 ]
 
-RETENTION_RULES = [
-    {
-        "record_type": "Information held by the council",
-        "period_kind": "until_event",
-        "until_event": "the end of the period in the council's retention schedule",
-        "authority": "Essex County Council retention schedule",
-        "action": "destroy",
-        "services": [],
-        "note": (
-            "The 2015 statement only refers to the retention schedule: it gives no periods and does not say what "
-            "happens at the end, so 'destroyed' is the demo's reading."
-        ),
-    },
-]
+# "Please see our retention schedule": no period, and no criteria for one. Kept as the statement's own words
+# in the notice, not as a rule that would pretend to state a period.
+RETENTION_RULES = []
 
 LEGAL_HOLDS = []

@@ -52,6 +52,29 @@ def test_it_needs_a_way_to_contact_the_controller():
     assert finding.where == f"Who we are: controller “{controller.name}”"
 
 
+@pytest.mark.parametrize(
+    ("how_to", "blocked"),
+    [
+        # Seed 003's words: how to ask, but nowhere to ask.
+        ("Ask us in writing for all the information we have about you and your services.", True),
+        ("Write to County Hall, Chelmsford CM1 1QH.", False),
+        ("Email records@essex.example.", False),
+        ("Phone 0345 743 0430.", False),
+        ("Use the form at https://www.essex.example/records.", False),
+    ],
+)
+def test_it_needs_contact_details_not_just_instructions(how_to, blocked):
+    controller = ControllerFactory(registered_office="", rights_request_instructions=how_to, dpo_email="")
+    notice = NoticeFactory(controller=controller)
+    assert bool(findings(notice, "controller_contact_missing")) is blocked
+    assert bool(findings(notice, "complaint_contact_missing")) is blocked
+
+
+def test_it_takes_the_controllers_website_as_a_way_to_contact_it():
+    controller = ControllerFactory(registered_office="", rights_request_instructions="", website="https://essex.example")
+    assert not findings(NoticeFactory(controller=controller), "controller_contact_missing")
+
+
 def test_it_needs_the_controller_named():
     doc = document(NoticeFactory())
     section(doc, "who_we_are")["controller"]["name"] = ""
@@ -88,6 +111,28 @@ def test_it_needs_each_purpose_to_state_its_lawful_basis():
     section(doc, "why_we_use_it")["purposes"][0]["art6"] = None
     assert one(doc, "lawful_basis_missing").is_blocker
     assert not findings(document(NoticeFactory()), "lawful_basis_missing")
+
+
+def test_it_blocks_a_purpose_recorded_with_no_lawful_basis_and_says_where_to_choose_one():
+    unknown = PurposeFactory(name="Training workers", art6_basis=None, legislation=[])
+    notice = NoticeFactory(purposes=[unknown, PurposeFactory()])
+    finding = one(notice, "lawful_basis_missing")
+    assert finding.is_blocker
+    assert finding.rule.startswith("UK GDPR Art 13(1)(c): the purpose “Training workers” gives no lawful basis")
+    assert "the purpose's page in the register" in finding.rule
+    assert (finding.record_type, finding.record_id) == ("services.purpose", unknown.pk)
+    assert finding.register_key == "purposes"
+    # No basis-specific rule runs on a basis that is not there.
+    assert not findings(notice, "legislation_missing")
+    unknown.art6_basis = basis("art6_1_e")
+    unknown.save()
+    assert not findings(notice, "lawful_basis_missing")
+
+
+def test_it_cites_art14_for_a_purpose_with_no_basis_whose_data_comes_from_elsewhere():
+    elsewhere = PurposeFactory(art6_basis=None, collected_from=Purpose.CollectedFrom.ELSEWHERE)
+    finding = one(NoticeFactory(purposes=[elsewhere]), "lawful_basis_missing")
+    assert finding.rule.startswith("UK GDPR Art 14(1)(c):")
 
 
 def test_it_needs_the_legitimate_interests_when_relied_on():
@@ -141,6 +186,25 @@ def test_it_blocks_a_transfer_with_no_safeguard_and_no_copy():
     assert (finding.record_type, finding.record_id) == ("services.recipient", redfern.pk)
 
 
+def test_it_blocks_a_transfer_whose_only_safeguard_is_the_privacy_shield():
+    notice = NoticeFactory()
+    redfern = RecipientFactory(
+        name="Redfern", transfer_country="United States", safeguard=Recipient.Safeguard.OTHER,
+        safeguard_detail="The parent company is registered with the US Privacy Shield.",
+    )
+    notice.recipients.add(redfern)
+    finding = one(notice, "transfer_safeguard_invalid")
+    assert finding.is_blocker and finding.record_id == redfern.pk
+    assert "only safeguard the notice gives is the “Privacy Shield”" in finding.rule
+    assert "no usable safeguard" in finding.rule
+    assert not findings(notice, "transfer_copy_missing")
+    redfern.safeguard = Recipient.Safeguard.IDTA
+    redfern.safeguard_detail = "An International Data Transfer Agreement with Redfern's US parent."
+    redfern.safeguard_copy = "Ask our data protection officer for a copy."
+    redfern.save()
+    assert not [f for f in check_notice(notice) if f.code.startswith("transfer_")]
+
+
 @pytest.mark.parametrize(
     ("safeguard", "detail", "copy", "expected"),
     [
@@ -174,11 +238,22 @@ def test_it_needs_retention_and_warns_when_only_free_text_gives_it():
     notice = NoticeFactory(retention_rules=[])
     assert one(notice, "retention_missing").rule.startswith("UK GDPR Art 13(2)(a):")
     NoticeSectionFactory(
-        notice=notice, heading="Retention", body="Please see our retention schedule.", placement="how_long_we_keep_it"
+        notice=notice, heading="Retention", body="Case files are kept for six years after the case closes.",
+        placement="how_long_we_keep_it",
     )
     assert not findings(notice, "retention_missing")
     assert one(notice, "retention_free_text_only").severity == "warning"
     assert not findings(NoticeFactory(), "retention_free_text_only")
+
+
+def test_it_needs_retention_when_the_free_text_only_points_elsewhere():
+    # Seed 003's words: no period, and no criteria for deciding one.
+    notice = NoticeFactory(retention_rules=[])
+    NoticeSectionFactory(
+        notice=notice, heading="Retention", body="Please see our retention schedule.", placement="how_long_we_keep_it"
+    )
+    assert one(notice, "retention_missing").is_blocker
+    assert not findings(notice, "retention_free_text_only")
 
 
 def test_it_needs_every_right_that_applies():

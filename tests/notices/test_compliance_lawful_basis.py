@@ -75,12 +75,13 @@ def test_it_blocks_special_or_criminal_data_listed_for_the_notice_with_no_condit
     assert not findings(notice, "special_condition_missing")
 
 
-def test_it_blocks_a_sch1_condition_that_needs_a_policy_document_while_the_purpose_has_none(health):
+def test_it_warns_of_a_sch1_condition_that_needs_a_policy_document_while_the_purpose_has_none(health):
     safeguarding = _purpose(
         health, name="Safeguarding", art9_condition=basis("art9_2_g"), sch1_condition=basis("sch1_p2_18")
     )
     finding = one(NoticeFactory(purposes=[safeguarding]), "apd_missing")
-    assert finding.is_blocker
+    # A notice need not publish the document (DPA 2018 Sch 1 paras 39-40 only ask the controller to keep it).
+    assert finding.severity == "warning"
     assert "relies on DPA 2018 Sch 1 para 18" in finding.rule
     safeguarding.appropriate_policy_document = "https://borsetshire.example/appropriate-policy-document"
     safeguarding.save()

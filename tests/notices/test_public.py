@@ -8,8 +8,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from notices import actions
+from notices.compare import html_to_text
 from notices.selectors import today
 from tests.factories import NoticeFactory, PurposeFactory, RecipientFactory, RetentionRuleFactory
+from tests.notices.pdfs import pages_text
 
 pytestmark = pytest.mark.django_db
 
@@ -177,3 +179,22 @@ def test_it_serves_a_version_in_the_same_few_queries_whatever_its_size(client, n
     publish(big)
     assert _count_queries(client, reverse("public:notice", args=["big"])) == small
     assert small <= 6
+
+
+def test_it_publishes_a_purpose_with_no_lawful_basis_only_with_an_override_and_says_so(client, alice, bob, notice):
+
+    notice.purposes.add(PurposeFactory(name="Training workers", art6_basis=None, legislation=[]))
+    version = notice.versions.get(status="draft")
+    actions.version_submit(actor=alice, version=version, change_summary="Brought in from 2015")
+    with pytest.raises(actions.ComplianceBlocked):
+        actions.version_publish(actor=bob, version=version)
+    publication = actions.version_publish(actor=bob, version=version, override_reason="The 2015 statement names none.")
+    for url in _public_urls(notice.slug):
+        assert client.get(url).status_code == 200, url
+    page = html_to_text(client.get(reverse("public:notice", args=[notice.slug])).content.decode())
+    assert "Training workers" in page and "Lawful basis\nNot stated." in page
+    # The purpose with no basis earns no basis-specific right: only the public-task purpose has the right to object.
+    rights = next(s for s in publication.document["sections"] if s["key"] == "your_rights")["rights"]
+    assert {r["key"]: r["applies_to"] for r in rights}["object"] == ["Supporting young carers"]
+    with publication.pdf.open("rb") as stored:
+        assert "Not stated." in " ".join(pages_text(stored.read()))

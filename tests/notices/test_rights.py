@@ -1,5 +1,7 @@
 """Rights shown in a notice follow from the lawful bases of its purposes."""
 
+import json
+
 import pytest
 
 from notices.document import build_document
@@ -69,3 +71,13 @@ def test_it_shows_automated_decision_rights_only_where_the_register_records_such
     notice.purposes.add(PurposeFactory(automated_decisions="A scoring tool decides eligibility."))
     section = next(s for s in build_document(notice)["sections"] if s["key"] == "your_rights")
     assert "automated_decisions" in {r["key"] for r in section["rights"]}
+
+
+def test_it_offers_only_the_rights_that_always_apply_for_a_purpose_with_no_basis():
+    notice = NoticeFactory(purposes=[PurposeFactory(name="Training workers", art6_basis=None, legislation=[])])
+    document = build_document(notice)
+    json.dumps(document)
+    [purpose] = next(s for s in document["sections"] if s["key"] == "why_we_use_it")["purposes"]
+    assert purpose["art6"] is None
+    rights = next(s for s in document["sections"] if s["key"] == "your_rights")["rights"]
+    assert {right["key"] for right in rights} == ALWAYS

@@ -186,18 +186,22 @@ def test_it_holds_destruction_of_hcrg_health_records_for_three_inquiries(loaded)
     assert (cctv.period_number, cctv.period_unit) == (30, "days")
 
 
-def test_it_notes_that_the_2015_statement_names_no_lawful_basis(loaded):
-    purposes = loaded["003"].purposes
+def test_it_records_no_lawful_basis_where_the_2015_statement_names_none(loaded):
+    purposes = {p.name: p for p in loaded["003"].purposes}
     assert len(purposes) >= 7
-    assert all(p.note.startswith("The 2015 statement names no lawful basis") for p in purposes)
+    assert all(p.note.startswith("The 2015 statement names no lawful basis") for p in purposes.values())
+    # Only the courts purpose says what it rests on ("we have a legal duty"); the rest have no placeholder.
+    courts = purposes.pop("Giving information to courts")
+    assert courts.art6_basis.code == "art6_1_c"
+    assert all(p.art6_basis is None for p in purposes.values())
     assert not loaded["003"].controllers[0].has_dpo
-    [rule] = loaded["003"].retention_rules
-    assert rule.authority == "Essex County Council retention schedule"
+    # "Please see our retention schedule" gives no period, so no rule pretends to.
+    assert loaded["003"].retention_rules == []
 
 
 def test_it_writes_each_retention_rule_as_one_plain_sentence(loaded):
     rules = RetentionRule.objects.all()
-    assert rules.count() == 13
+    assert rules.count() == 12
     for rule in rules:
         sentence = rule.sentence
         assert sentence.startswith(f"{rule.record_type}: kept "), sentence

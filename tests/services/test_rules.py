@@ -90,6 +90,17 @@ def test_it_warns_but_saves_legal_obligation_or_public_task_without_legislation(
     assert any("needs a basis in law: add the supporting legislation" in message for message in shown)
 
 
+def test_it_saves_a_purpose_whose_basis_is_not_known_yet_and_warns_it_blocks_publishing(
+    client, sign_in, charlie, bases
+):
+    sign_in(charlie)
+    response = _purpose_post(client, bases, art6_basis="")
+    assert Purpose.objects.get().art6_basis is None
+    shown = [str(message) for message in response.context["messages"]]
+    assert any("No Art 6 lawful basis is chosen" in message and "DPO override" in message for message in shown)
+    assert not any("needs a basis in law" in message for message in shown)
+
+
 def test_it_does_not_warn_when_legislation_is_given(client, sign_in, charlie, bases):
     sign_in(charlie)
     response = _purpose_post(client, bases)

@@ -80,6 +80,29 @@ def test_it_saves_a_purpose_and_shows_the_rule_warning_afterwards(sign_in, alice
     assert "needs a basis in law" in _text(response)
 
 
+def test_it_records_a_purpose_with_no_lawful_basis_yet_and_finds_it_again(sign_in, alice, bases):
+    client = sign_in(alice)
+    form = _text(client.get(reverse("manage:record_create", args=["purposes"])))
+    assert "Not known yet" in form
+    assert "cannot be published without a DPO override until one is chosen" in form
+    response = client.post(
+        reverse("manage:record_create", args=["purposes"]),
+        {"name": "Training workers", "art6_basis": "", "collected_from": "person"},
+        follow=True,
+    )
+    page = _text(response)
+    assert "Saved “Training workers”" in page and "No Art 6 lawful basis is chosen" in page
+    assert "Art 6 lawful basis</dt><dd class=\"govuk-summary-list__value\">None chosen" in page
+    PurposeFactory(name="Child protection", art6_basis=bases["art6_1_e"])
+    url = reverse("manage:record_list", args=["purposes"])
+    unknown = _text(client.get(url, {"art6_basis": "none"}))
+    assert "Training workers" in unknown and "Child protection" not in unknown
+    # Only Art 6 bases are offered in the filter, and a value that is not one of them filters nothing.
+    listing = _text(client.get(url, {"art6_basis": "not-a-basis"}))
+    assert "Training workers" in listing and "Child protection" in listing
+    assert "Art 9(2)(h)" not in listing
+
+
 def test_it_refuses_special_category_data_without_an_art9_condition(sign_in, alice, bases):
     health = DataCategoryFactory(name="Health", kind="special")
     response = sign_in(alice).post(
