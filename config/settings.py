@@ -173,6 +173,9 @@ SESSION_COOKIE_AGE = SESSION_MAX_AGE_SECONDS
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
+# crispy-forms-gds styles text, email and password inputs only; web addresses and numbers would otherwise
+# render as unstyled browser boxes.
+CRISPY_CLASS_CONVERTERS = {"urlinput": "govuk-input", "numberinput": "govuk-input govuk-input--width-5"}
 
 # Portal identity shown in the page header; each deployment names itself.
 PORTAL_NAME = os.environ.get("PORTAL_NAME", "Privacy notices")

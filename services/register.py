@@ -36,6 +36,9 @@ class RegisterForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
             self.initial["lock_version"] = self.instance.lock_version
+        # The model's fields come base class first, which would open every form with the internal note.
+        if "note" in self.fields:
+            self.fields["note"] = self.fields.pop("note")
         for name, form_field in self.fields.items():
             queryset = getattr(form_field, "queryset", None)
             if queryset is None or not issubclass(queryset.model, RegisterRecord):

@@ -1,5 +1,7 @@
 """The register in the workspace: list, create, edit, retire, history in words, and refused stale saves."""
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -57,6 +59,7 @@ def test_it_refuses_a_transfer_abroad_without_a_safeguard(sign_in, alice):
     )
     assert "outside the UK: choose the safeguard" in _text(response)
     assert "There is a problem" in _text(response)
+    assert "<title>Error: Add recipient" in _text(response)
     assert not Recipient.objects.exists()
 
 
@@ -204,3 +207,21 @@ def test_it_offers_every_record_type_with_its_list_form_and_history(sign_in, ali
     assert 'name="lock_version"' in _text(client.get(reverse("manage:record_edit", args=[key, record.pk])))
     assert "Change history" in _text(client.get(reverse("manage:record_detail", args=[key, record.pk])))
     assert RECORD_TYPES[key].model is type(record)
+
+
+@pytest.mark.parametrize("key", ["controllers", "subject-groups", "legislation", "recipients", "retention-rules"])
+def test_it_starts_each_form_with_the_record_and_leaves_the_internal_note_for_last(sign_in, alice, key):
+    page = _text(sign_in(alice).get(reverse("manage:record_create", args=[key])))
+    fields = [name for name in re.findall(r'<(?:input|select|textarea)[^>]* name="(\w+)"', page)
+              if name not in ("csrfmiddlewaretoken", "lock_version", "q")]
+    assert fields[0] != "note"
+    assert fields[-1] == "note"
+
+
+def test_it_styles_web_address_and_number_inputs_like_the_other_inputs(sign_in, alice):
+    client = sign_in(alice)
+    controller_form = _text(client.get(reverse("manage:record_create", args=["controllers"])))
+    rule_form = _text(client.get(reverse("manage:record_create", args=["retention-rules"])))
+    assert re.search(r'<input type="url" name="website"[^>]* class="govuk-input"', controller_form)
+    assert re.search(r'<input type="number" name="period_number"[^>]* class="govuk-input govuk-input--width-5"',
+                     rule_form)
