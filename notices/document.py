@@ -174,6 +174,7 @@ def _what_we_collect(notice: Notice) -> dict:
 def _where_we_get_it(notice: Notice, purposes: list[dict]) -> dict:
     return {
         "from_person": any(p["collected_from"] in ("person", "both") for p in purposes),
+        "from_elsewhere": any(p["collected_from"] in ("elsewhere", "both") for p in purposes),
         "sources": [
             {
                 "id": s.pk,
