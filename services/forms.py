@@ -108,10 +108,21 @@ class GovUKDateField(DateInputField):
 
 
 def govuk_formfield(db_field: models.Field, **kwargs):
-    """formfield_callback for model forms: model DateFields become GOV.UK date inputs."""
+    """formfield_callback for model forms: model DateFields become GOV.UK date inputs, and drop-downs
+    open on words ("Choose …", "None") instead of Django's "---------"."""
     if isinstance(db_field, models.DateField) and not isinstance(db_field, models.DateTimeField):
         return db_field.formfield(form_class=GovUKDateField, noun=f"The {db_field.verbose_name}", **kwargs)
-    return db_field.formfield(**kwargs)
+    if isinstance(db_field, models.ForeignKey):
+        kwargs.setdefault("empty_label", _empty_choice_label(db_field))
+    formfield = db_field.formfield(**kwargs)
+    choices = list(getattr(formfield, "choices", None) or []) if db_field.choices else []
+    if choices and choices[0][0] == "":
+        formfield.choices = [("", _empty_choice_label(db_field)), *choices[1:]]
+    return formfield
+
+
+def _empty_choice_label(db_field: models.Field) -> str:
+    return "None" if db_field.blank else f"Choose {db_field.verbose_name}"
 
 
 class PurposeForm(forms.ModelForm):
@@ -119,6 +130,7 @@ class PurposeForm(forms.ModelForm):
 
     class Meta:
         model = Purpose
+        formfield_callback = govuk_formfield
         fields = [
             "name", "description", "art6_basis", "legitimate_interests", "art9_condition", "sch1_condition",
             "criminal_condition", "appropriate_policy_document", "legislation", "data_categories",

@@ -203,7 +203,9 @@ def test_it_offers_every_record_type_with_its_list_form_and_history(sign_in, ali
     record = factory()
     client = sign_in(alice)
     assert str(record) in _text(client.get(reverse("manage:record_list", args=[key])))
-    assert client.get(reverse("manage:record_create", args=[key])).status_code == 200
+    create = client.get(reverse("manage:record_create", args=[key]))
+    assert create.status_code == 200
+    assert "---------" not in _text(create)  # drop-downs open on words, not dashes
     assert 'name="lock_version"' in _text(client.get(reverse("manage:record_edit", args=[key, record.pk])))
     assert "Change history" in _text(client.get(reverse("manage:record_detail", args=[key, record.pk])))
     assert RECORD_TYPES[key].model is type(record)
@@ -225,3 +227,11 @@ def test_it_styles_web_address_and_number_inputs_like_the_other_inputs(sign_in, 
     assert re.search(r'<input type="url" name="website"[^>]* class="govuk-input"', controller_form)
     assert re.search(r'<input type="number" name="period_number"[^>]* class="govuk-input govuk-input--width-5"',
                      rule_form)
+
+
+def test_it_opens_drop_downs_on_words(sign_in, alice):
+    client = sign_in(alice)
+    service_form = _text(client.get(reverse("manage:record_create", args=["services"])))
+    recipient_form = _text(client.get(reverse("manage:record_create", args=["recipients"])))
+    assert '<option value="" selected>Choose controller</option>' in service_form
+    assert re.search(r'<select name="safeguard"[^>]*>\s*<option value="" selected>None</option>', recipient_form)
