@@ -52,8 +52,13 @@ def _filter_choices(record_type: RecordType, request) -> list[dict]:
             choices = [(str(k), str(v)) for k, v in field.flatchoices if k != ""]
         else:
             choices = [("True", "Yes"), ("False", "No")]
+        value = request.GET.get(name, "")
+        # Only a value the select offers reaches the query: anything else (an edited address) would fail
+        # there as a server error, e.g. a name where a record's id belongs. It filters nothing instead.
+        if value not in {key for key, _ in choices}:
+            value = ""
         filters.append({"name": name, "label": str(field.verbose_name).capitalize(),
-                        "choices": choices, "value": request.GET.get(name, "")})
+                        "choices": choices, "value": value})
     return filters
 
 
