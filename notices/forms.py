@@ -214,12 +214,17 @@ class SubmitForm(forms.Form):
         label="What changed in this version?",
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="For the DPO and, once published, for the public.",
+        error_messages={"required": "Say what changed in this version, for the DPO and the public."},
     )
 
 
 class RejectForm(forms.Form):
     helper = page_helper()
-    reason = forms.CharField(label="Why are you sending it back?", widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label="Why are you sending it back?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say why the version is being sent back, so it can be fixed."},
+    )
 
 
 class PublishForm(forms.Form):
@@ -245,4 +250,8 @@ class PublishForm(forms.Form):
 
 class WithdrawForm(forms.Form):
     helper = page_helper()
-    reason = forms.CharField(label="Why is the notice being withdrawn?", widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label="Why is the notice being withdrawn?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say why the notice is being withdrawn."},
+    )
