@@ -143,3 +143,18 @@ def test_it_shows_a_draft_stamped_with_its_number_as_a_draft():
     cover = _flat(pages_text(render_pdf(document, draft=True))[0])
     assert "Version 4 (draft)" in cover
     assert "Draft — not published · Page 1 of" in cover
+
+
+def test_it_wraps_a_word_longer_than_the_line_rather_than_cutting_it_off():
+    """A long name with no spaces (or an address) would otherwise run off the page and be lost from the PDF."""
+    word = "Borsetshire" * 18  # 198 characters
+    notice = full_notice(title=word)
+    notice.controller.name = f"{word} Council"
+    notice.controller.save()
+
+    document = with_version(build_document(notice), number=1, status="published", effective_from=today())
+
+    cover = "".join(pages_text(render_pdf(document))[0].split())
+
+    assert cover.count(f"{word}Council") == 2  # above the title, and as the organisation
+    assert cover.count(word) == 3
