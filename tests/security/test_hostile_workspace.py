@@ -143,6 +143,22 @@ def test_it_survives_a_hostile_search_and_filters_of_the_register(officer):
     attempt()
 
 
+def test_it_survives_a_hostile_lock_version_when_retiring_a_record(officer):
+    record = DataCategoryFactory()
+    url = reverse("manage:record_retire", args=["data-categories", record.pk])
+
+    @examples(MAX_EXAMPLES)
+    @given(lock_version=hostile_text)
+    @with_families("lock_version")
+    def attempt(lock_version):
+        EXAMPLES_RUN["register: retire (lock version)"] += 1
+        response = officer.post(url, {"lock_version": lock_version})
+        assert_followed_harmless(officer, response)
+        assert response.status_code == 302  # back to the record, with a message
+
+    attempt()
+
+
 def test_it_survives_hostile_input_to_the_new_notice_form(officer):
     ControllerFactory()
 
