@@ -151,10 +151,14 @@ def test_it_wraps_a_word_longer_than_the_line_rather_than_cutting_it_off():
     notice = full_notice(title=word)
     notice.controller.name = f"{word} Council"
     notice.controller.save()
-
+    code = "curl https://www.borsetshire.example/cctv/recordings?camera=family-centre&days=31 " * 4
+    section = notice.sections.get()
+    section.body = f"Ask for a recording:\n\n```\n{code}\n```"
+    section.save()
     document = with_version(build_document(notice), number=1, status="published", effective_from=today())
 
-    cover = "".join(pages_text(render_pdf(document))[0].split())
+    pages = ["".join(page.split()) for page in pages_text(render_pdf(document))]
 
-    assert cover.count(f"{word}Council") == 2  # above the title, and as the organisation
-    assert cover.count(word) == 3
+    assert pages[0].count(f"{word}Council") == 2  # above the title, and as the organisation
+    assert pages[0].count(word) == 3
+    assert "".join(code.split()) in "".join(pages)
