@@ -2,11 +2,11 @@
 
 Register records (names, descriptions), a notice's title and summary and a free-text section (Markdown with
 raw HTML, javascript: links, images with onerror, autolinks) carry hostile strings; the notice is published
-through the real workflow, version after version. Then no public page of it (the notice, its versions, each version, the
-version in force on a day, the comparison, the search) may be a server error or carry active content; the
-JSON is served as JSON, with no active content in its HTML; and the stored PDFs, as downloaded, hold no
-scripts, actions, embedded files or links other than http(s), mailto: and tel:, while the hostile text is
-in them as text. The strings and checks are in tests/security/hostile.py.
+through the real workflow, version after version. Then no public page of it (the notice, its versions, each
+version, the version in force on a day, the comparison, the search) may be a server error or carry active
+content; the JSON is served as JSON, with no active content in its HTML; and the stored PDFs, as downloaded,
+hold no scripts, actions, embedded files or links other than http(s), mailto: and tel:, while the hostile
+text is in them as text. The strings and checks are in tests/security/hostile.py.
 """
 
 import io
@@ -58,8 +58,8 @@ pytestmark = pytest.mark.django_db
 # Each example publishes a version, so renders a PDF (half a second; more for very long text).
 PIPELINE_EXAMPLES = 10
 SEARCH_EXAMPLES = 30
-# What the forms let through: NUL is refused with a message (tests/security/test_hostile_input.py), and
-# blank text too.
+# What gets past the forms: they refuse NUL with a message (tested in test_hostile_workspace.py) and blank
+# text, so neither is written here.
 pipeline_text = hostile_text.map(accepted).filter(bool)
 pipeline_markdown = hostile_markdown.map(accepted).filter(bool)
 # Right-to-left text is drawn in visual order, which pdftotext does not undo.

@@ -350,15 +350,17 @@ def _in_review_notice(alice) -> Notice:
     return notice
 
 
-def _basics(notice: Notice) -> dict:
-    return {"title": "Young carers", "summary": "We\x00help", "controller": notice.controller_id,
+def _basics_form(alice, publish) -> tuple[str, dict]:
+    notice = NoticeFactory()
+    data = {"title": "Young carers", "summary": "We\x00help", "controller": notice.controller_id,
             "audience": "everyone", "lock_version": notice.lock_version}
+    return reverse("manage:notice_basics", args=[notice.pk]), data
 
 
-def _withdraw_url(publish) -> str:
+def _withdraw_form(alice, publish) -> tuple[str, dict]:
     notice = NoticeFactory()
     publish(notice)
-    return reverse("manage:notice_withdraw", args=[notice.pk])
+    return reverse("manage:notice_withdraw", args=[notice.pk]), {"reason": "Out of\x00date"}
 
 
 # Each workspace form with a NUL in a text field: who posts it, and its URL and data (made in the test).
@@ -371,8 +373,7 @@ NUL_FORMS = {
     "notice: new": ("officer", lambda alice, publish: (reverse("manage:notice_new"), {
         "title": "Young\x00carers", "slug": "young-carers", "controller": ControllerFactory().pk,
         "audience": "everyone"})),
-    "notice: about": ("officer", lambda alice, publish: (
-        (notice := NoticeFactory()) and reverse("manage:notice_basics", args=[notice.pk]), _basics(notice))),
+    "notice: about": ("officer", _basics_form),
     "notice: section body": ("officer", lambda alice, publish: (
         reverse("manage:section_add", args=[NoticeFactory().pk]),
         {"heading": "CCTV", "body": "We record\x00video", "placement": "why_we_use_it"})),
@@ -382,7 +383,7 @@ NUL_FORMS = {
         reverse("manage:notice_decide", args=[_in_review_notice(alice).pk, "reject"]), {"reason": "Fix\x00it"})),
     "review: publish": ("dpo", lambda alice, publish: (
         reverse("manage:notice_decide", args=[_in_review_notice(alice).pk, "publish"]), {"override_reason": "x\x00"})),
-    "review: withdraw": ("dpo", lambda alice, publish: (_withdraw_url(publish), {"reason": "Out of\x00date"})),
+    "review: withdraw": ("dpo", _withdraw_form),
 }
 
 
