@@ -147,7 +147,7 @@ def test_it_shows_a_draft_stamped_with_its_number_as_a_draft():
 
 def test_it_wraps_a_word_longer_than_the_line_rather_than_cutting_it_off():
     """A long name with no spaces (or an address) would otherwise run off the page and be lost from the PDF."""
-    word = "Borsetshire" * 18  # 198 characters
+    word = "Borsetshire" * 17  # 187 characters, and names hold 200
     notice = full_notice(title=word)
     notice.controller.name = f"{word} Council"
     notice.controller.save()
