@@ -27,9 +27,11 @@ AUDIT_PAGE_SIZE = 50
 
 
 def _next_url(request) -> str:
-    """Where to go once signed in: ?next= if it points into this site, else the staff workspace."""
+    """Where to go once signed in: ?next= if it is a path on this site, else the staff workspace."""
     candidate = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
+    # A path, not just any relative address: redirect() would take "foo" for the name of a view and fail.
+    # Printable only: a NUL or other control character in a Location header is refused by web servers.
+    if candidate.startswith("/") and candidate.isprintable() and url_has_allowed_host_and_scheme(
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return candidate

@@ -216,6 +216,7 @@ class SubmitForm(forms.Form):
         label="What changed in this version?",
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="For the DPO and, once published, for the public.",
+        error_messages={"required": "Say what changed in this version, for the DPO and the public."},
     )
 
 
@@ -252,4 +253,8 @@ class PublishForm(forms.Form):
 
 class WithdrawForm(forms.Form):
     helper = page_helper()
-    reason = forms.CharField(label="Why is the notice being withdrawn?", widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label="Why is the notice being withdrawn?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say why the notice is being withdrawn."},
+    )

@@ -3,6 +3,7 @@ and dave is staff with no role."""
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.test import Client
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -102,6 +103,18 @@ def sign_in(client):
         return client
 
     return _sign_in
+
+
+@pytest.fixture
+def officer(sign_in, alice):
+    """A client of its own, signed in (both factors) as alice, the IG officer."""
+    return sign_in(alice, client=Client())
+
+
+@pytest.fixture
+def dpo(sign_in, bob):
+    """A client of its own, signed in (both factors) as bob, the DPO."""
+    return sign_in(bob, client=Client())
 
 
 @pytest.fixture

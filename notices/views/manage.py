@@ -56,6 +56,11 @@ def _notice(pk: int) -> Notice:
     return get_object_or_404(Notice.objects.select_related("controller", "parent"), pk=pk)
 
 
+def _form_errors(form) -> str:
+    """A small form's errors as one message, for views that redirect instead of showing the form again."""
+    return " ".join(error for errors in form.errors.values() for error in errors)
+
+
 def _refused(request, error) -> None:
     text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
     messages.error(request, text)
@@ -268,8 +273,11 @@ def notice_submit(request, pk):
     notice = _notice(pk)
     version = selectors.open_version(notice=notice)
     form = SubmitForm(request.POST)
-    if version is None or not form.is_valid():
-        messages.error(request, "Say what changed in this version, for the DPO and the public.")
+    if version is None:
+        messages.error(request, f"“{notice}” has no draft to send for review.")
+        return redirect("manage:notice", pk=pk)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
         return redirect("manage:notice", pk=pk)
     try:
         actions.version_submit(actor=request.user, version=version,
@@ -345,7 +353,7 @@ def notice_withdraw(request, pk):
     notice = _notice(pk)
     form = WithdrawForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Say why the notice is being withdrawn.")
+        messages.error(request, _form_errors(form))
         return redirect("manage:notice", pk=pk)
     try:
         actions.notice_withdraw(actor=request.user, notice=notice, reason=form.cleaned_data["reason"])

@@ -128,6 +128,17 @@ def test_it_ignores_a_next_address_on_another_site(client, bob, bob_device, totp
     assert response["Location"] == "/manage/"
 
 
+@pytest.mark.parametrize("next_url", ["audit", "<script>alert(1)</script>", "javascript:alert(1)", "/audit/\x00"])
+def test_it_ignores_a_next_address_that_is_not_a_path_on_this_site(client, bob, bob_device, totp_code, next_url):
+    """A bare word would otherwise be taken for the name of a page to look up, and fail as a server error; a
+    control character would reach the Location header."""
+    _password_step(client, bob)
+
+    response = client.post(VERIFY, {"code": totp_code(bob_device), "next": next_url})
+
+    assert response["Location"] == "/manage/"
+
+
 def test_it_refuses_an_inactive_account(client, bob):
     bob.is_active = False
     bob.save()

@@ -46,3 +46,49 @@ def fonts(pdf: bytes) -> dict[str, bool]:
                 embedded = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
                 found[str(font.BaseFont)] = embedded
     return found
+
+
+# What can make a PDF reader run code, open or send something, or carry a file of its own.
+ACTIVE_PDF_NAMES = {
+    "/JavaScript", "/JS", "/Launch", "/OpenAction", "/AA", "/SubmitForm", "/ImportData", "/RichMedia",
+    "/EmbeddedFile", "/EmbeddedFiles", "/GoToR", "/GoToE", "/XFA",
+}
+LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+
+
+def _walk(document: pikepdf.Pdf):
+    """(key, value) for every entry of every dictionary and array in the file; keys are None in arrays."""
+    seen: set = set()
+    stack = [document.trailer, *document.objects]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, pikepdf.Object) and value.is_indirect:
+            if value.objgen in seen:
+                continue
+            seen.add(value.objgen)
+        if isinstance(value, pikepdf.Dictionary | pikepdf.Stream):
+            entries = list(value.items())
+        elif isinstance(value, pikepdf.Array):
+            entries = [(None, item) for item in value]
+        else:
+            continue
+        for key, item in entries:
+            yield key, item
+            stack.append(item)
+
+
+def active_content(pdf: bytes) -> list[str]:
+    """What in a PDF could run or fetch something: actions, scripts, embedded files and link addresses
+    other than http(s), mailto: and tel:, e.g. ['/OpenAction', '/JavaScript', 'link to javascript:alert(1)']."""
+    found: list[str] = []
+    links: list[str] = []
+    with open_pdf(pdf) as document:
+        for key, value in _walk(document):
+            if key in ACTIVE_PDF_NAMES:
+                found.append(key)
+            if isinstance(value, pikepdf.Name) and str(value) in ACTIVE_PDF_NAMES:
+                found.append(str(value))
+            if key == "/URI":
+                links.append(str(value))
+    found.extend(f"link to {uri}" for uri in links if not uri.lower().startswith(LINK_SCHEMES))
+    return found

@@ -17,16 +17,6 @@ def _text(response) -> str:
     return response.content.decode()
 
 
-@pytest.fixture
-def officer(sign_in, alice):
-    return sign_in(alice, client=Client())
-
-
-@pytest.fixture
-def dpo(sign_in, bob):
-    return sign_in(bob, client=Client())
-
-
 def test_it_builds_previews_submits_and_publishes_a_notice(officer, dpo):
     controller = ControllerFactory(name="Borsetshire Council")
     purpose = PurposeFactory(name="Supporting young carers")

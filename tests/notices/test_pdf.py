@@ -143,3 +143,22 @@ def test_it_shows_a_draft_stamped_with_its_number_as_a_draft():
     cover = _flat(pages_text(render_pdf(document, draft=True))[0])
     assert "Version 4 (draft)" in cover
     assert "Draft — not published · Page 1 of" in cover
+
+
+def test_it_wraps_a_word_longer_than_the_line_rather_than_cutting_it_off():
+    """A long name with no spaces (or an address) would otherwise run off the page and be lost from the PDF."""
+    word = "Borsetshire" * 17  # 187 characters, and names hold 200
+    notice = full_notice(title=word)
+    notice.controller.name = f"{word} Council"
+    notice.controller.save()
+    code = "curl https://www.borsetshire.example/cctv/recordings?camera=family-centre&days=31 " * 4
+    section = notice.sections.get()
+    section.body = f"Ask for a recording:\n\n```\n{code}\n```"
+    section.save()
+    document = with_version(build_document(notice), number=1, status="published", effective_from=today())
+
+    pages = ["".join(page.split()) for page in pages_text(render_pdf(document))]
+
+    assert pages[0].count(f"{word}Council") == 2  # above the title, and as the organisation
+    assert pages[0].count(word) == 3
+    assert "".join(code.split()) in "".join(pages)

@@ -14,6 +14,7 @@ from tests.factories import (
     NoticeFactory,
     PurposeFactory,
     RecipientFactory,
+    ServiceFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +35,23 @@ def test_it_lists_searches_and_filters_records(sign_in, alice):
     assert "Schools" not in _text(client.get(url, {"q": "essex"}))
     assert "Essex Police" not in _text(client.get(url, {"kind": "category"}))
     assert "Old contractor" in _text(client.get(url, {"retired": "1"}))
+
+
+@pytest.mark.parametrize(("kind", "params"), [
+    ("services", {"controller": "Borsetshire"}),  # a name where an organisation's id belongs
+    ("controllers", {"is_public_authority": "maybe"}),
+    ("recipients", {"kind": "<script>"}),
+])
+def test_it_ignores_a_filter_value_the_list_does_not_offer(sign_in, alice, kind, params):
+    ServiceFactory(name="Family hubs")
+    RecipientFactory(name="Essex Police")
+
+    response = sign_in(alice).get(reverse("manage:record_list", args=[kind]), params)
+
+    assert response.status_code == 200
+    assert {"services": "Family hubs", "controllers": "Borsetshire Council", "recipients": "Essex Police"}[kind] in (
+        _text(response)
+    )
 
 
 def test_it_paginates_long_lists(sign_in, alice):
