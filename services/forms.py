@@ -6,6 +6,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.widgets import DateInputWidget
 from django import forms
+from django.core.validators import URLValidator
 from django.db import models
 
 from .models import Purpose
@@ -107,14 +108,27 @@ class GovUKDateField(DateInputField):
         return forms.ValidationError(message, code=code)
 
 
+WEB_ADDRESS = URLValidator(
+    schemes=["https", "http"], message="Enter a web address starting with https://", code="web_address"
+)
+
+
 def govuk_formfield(db_field: models.Field, **kwargs):
-    """formfield_callback for model forms: model DateFields become GOV.UK date inputs, and drop-downs
-    open on words ("Choose …", "None") instead of Django's "---------"."""
+    """formfield_callback for model forms: model DateFields become GOV.UK date inputs, drop-downs open on
+    words ("Choose …", "None") instead of Django's "---------", and web addresses must be http(s)."""
     if isinstance(db_field, models.DateField) and not isinstance(db_field, models.DateTimeField):
         return db_field.formfield(form_class=GovUKDateField, noun=f"The {db_field.verbose_name}", **kwargs)
     if isinstance(db_field, models.ForeignKey):
         kwargs.setdefault("empty_label", _empty_choice_label(db_field))
     formfield = db_field.formfield(**kwargs)
+    if formfield is None:
+        return None
+    # GOV.UK error messages name what is missing ("Enter the title"), never "This field is required."
+    chosen = isinstance(db_field, models.ForeignKey | models.ManyToManyField) or db_field.choices
+    formfield.error_messages["required"] = f"{'Choose' if chosen else 'Enter'} the {db_field.verbose_name}"
+    if isinstance(db_field, models.URLField):
+        # Django also accepts ftp:// addresses; a notice's reader follows these links in a browser.
+        formfield.validators.append(WEB_ADDRESS)
     choices = list(getattr(formfield, "choices", None) or []) if db_field.choices else []
     if choices and choices[0][0] == "":
         formfield.choices = [("", _empty_choice_label(db_field)), *choices[1:]]

@@ -56,11 +56,6 @@ def _notice(pk: int) -> Notice:
     return get_object_or_404(Notice.objects.select_related("controller", "parent"), pk=pk)
 
 
-def _form_errors(form) -> str:
-    """A small form's errors as one message, for views that redirect instead of showing the form again."""
-    return " ".join(error for errors in form.errors.values() for error in errors)
-
-
 def _refused(request, error) -> None:
     text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
     messages.error(request, text)
@@ -91,16 +86,19 @@ def notice_new(request):
 @staff_required(IG_OFFICER, DPO)
 def notice_detail(request, pk):
     """IG officer, DPO: the builder overview: each section, the draft's state, versions and next steps."""
-    notice = _notice(pk)
-    open_version = selectors.open_version(notice=notice)
+    return _detail_page(request, _notice(pk))
+
+
+def _detail_page(request, notice, *, submit_form=None, withdraw_form=None):
+    """The builder overview; a submit or withdraw form with a mistake comes back here as typed."""
     context = {
         "notice": notice,
-        "open_version": open_version,
+        "open_version": selectors.open_version(notice=notice),
         "sections": list(notice.sections.order_by("position", "id")),
         "relations": [(key, label, getattr(notice, rel).all()) for key, (rel, label, _) in RELATIONS.items()],
         "publications": list(selectors.publications_for(notice=notice)),
-        "submit_form": SubmitForm(),
-        "withdraw_form": WithdrawForm(),
+        "submit_form": submit_form or SubmitForm(),
+        "withdraw_form": withdraw_form or WithdrawForm(),
         "is_published": notice.versions.filter(status=NoticeVersion.Status.PUBLISHED).exists(),
         # The working copy checked as it would be submitted, so gaps are fixed before the DPO sees them.
         "findings": check_notice(notice),
@@ -277,8 +275,7 @@ def notice_submit(request, pk):
         messages.error(request, f"“{notice}” has no draft to send for review.")
         return redirect("manage:notice", pk=pk)
     if not form.is_valid():
-        messages.error(request, _form_errors(form))
-        return redirect("manage:notice", pk=pk)
+        return _detail_page(request, notice, submit_form=form)
     try:
         actions.version_submit(actor=request.user, version=version,
                                change_summary=form.cleaned_data["change_summary"])
@@ -353,8 +350,7 @@ def notice_withdraw(request, pk):
     notice = _notice(pk)
     form = WithdrawForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _form_errors(form))
-        return redirect("manage:notice", pk=pk)
+        return _detail_page(request, notice, withdraw_form=form)
     try:
         actions.notice_withdraw(actor=request.user, notice=notice, reason=form.cleaned_data["reason"])
     except REFUSALS as error:

@@ -162,6 +162,23 @@ def test_it_asks_why_when_sending_back_without_a_reason(dpo, alice):
     assert notice.versions.get().status == "in_review"
 
 
+def test_it_shows_an_empty_change_summary_as_an_error_on_the_notice_page(officer):
+    notice = NoticeFactory()
+    page = _text(officer.post(reverse("manage:notice_submit", args=[notice.pk]), {"change_summary": "  "}))
+    assert "<title>Error: " in page
+    assert '<a href="#id_change_summary">Say what changed in this version, for the DPO and the public.</a>' in page
+    assert notice.versions.get().status == "draft"
+
+
+def test_it_shows_an_empty_withdrawal_reason_as_an_error_on_the_notice_page(dpo, publish):
+    notice = NoticeFactory()
+    publish(notice)
+    page = _text(dpo.post(reverse("manage:notice_withdraw", args=[notice.pk]), {"reason": ""}))
+    assert "<title>Error: " in page
+    assert '<a href="#id_reason">Say why the notice is being withdrawn.</a>' in page
+    assert not notice.withdrawals.exists()
+
+
 def test_it_sets_the_review_date_with_the_date_boxes(officer):
     notice = NoticeFactory()
     data = {"title": notice.title, "controller": notice.controller.pk, "audience": "everyone",

@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from retention.models import RetentionRule
-from services.models import Purpose, Recipient
+from services.models import Legislation, Purpose, Recipient
 from tests.factories import (
     DataCategoryFactory,
     LegislationFactory,
@@ -253,3 +253,20 @@ def test_it_opens_drop_downs_on_words(sign_in, alice):
     recipient_form = _text(client.get(reverse("manage:record_create", args=["recipients"])))
     assert '<option value="" selected>Choose controller</option>' in service_form
     assert re.search(r'<select name="safeguard"[^>]*>\s*<option value="" selected>None</option>', recipient_form)
+
+
+def test_it_accepts_only_web_addresses_that_a_browser_opens(sign_in, alice):
+    client = sign_in(alice)
+    data = {"title": "Children Act 1989", "url": "ftp://example.org/act"}
+    page = _text(client.post(reverse("manage:record_create", args=["legislation"]), data))
+    assert '<a href="#id_url">Enter a web address starting with https://</a>' in page
+    client.post(reverse("manage:record_create", args=["legislation"]),
+                {**data, "url": "https://www.legislation.gov.uk/ukpga/1989/41"})
+    assert Legislation.objects.get(title="Children Act 1989").url.startswith("https://")
+
+
+def test_it_names_what_is_missing_in_each_required_field(sign_in, alice):
+    page = _text(sign_in(alice).post(reverse("manage:record_create", args=["services"]), {"name": ""}))
+    assert '<a href="#id_name">Enter the name</a>' in page
+    assert '<a href="#id_controller">Choose the controller</a>' in page
+    assert "This field is required." not in page
