@@ -23,10 +23,12 @@ def _require_editor(actor) -> None:
         raise PermissionDenied("Only IG officer users can change the register.")
 
 
-def _save(record: RegisterRecord, *, actor, relations: dict | None) -> None:
+def _save(record: RegisterRecord, *, actor, relations: dict | None, reason: str = "") -> None:
     # simple-history writes a row per save and another per many-to-many change; save quietly first, set
     # the relations quietly, then save once more so one row records the whole change, relations included.
     record._history_user = actor
+    if reason:
+        record._change_reason = reason
     if relations:
         record.skip_history_when_saving = True
         try:
@@ -51,18 +53,22 @@ def _locked(record: RegisterRecord, lock_version: int) -> RegisterRecord:
 
 
 @transaction.atomic
-def record_create(*, actor, model: type, fields: dict, relations: dict | None = None) -> RegisterRecord:
-    """Add a record of any register type. `relations` maps many-to-many names to their records."""
+def record_create(
+    *, actor, model: type, fields: dict, relations: dict | None = None, reason: str = ""
+) -> RegisterRecord:
+    """Add a record of any register type. `relations` maps many-to-many names to their records; `reason`
+    is kept on the history row (e.g. which demo seed wrote it)."""
     _require_editor(actor)
     record = model(**fields)
     record.full_clean()
-    _save(record, actor=actor, relations=relations)
+    _save(record, actor=actor, relations=relations, reason=reason)
     return record
 
 
 @transaction.atomic
 def record_update(
-    *, actor, record: RegisterRecord, lock_version: int, fields: dict, relations: dict | None = None
+    *, actor, record: RegisterRecord, lock_version: int, fields: dict, relations: dict | None = None,
+    reason: str = "",
 ) -> RegisterRecord:
     """Change a record. Refused with RecordConflict if it was saved since the editor loaded `lock_version`,
     so nobody's edit is silently overwritten."""
@@ -72,7 +78,7 @@ def record_update(
         setattr(locked, name, value)
     locked.lock_version += 1
     locked.full_clean()
-    _save(locked, actor=actor, relations=relations)
+    _save(locked, actor=actor, relations=relations, reason=reason)
     return locked
 
 

@@ -1,9 +1,9 @@
 """Writes the demo register (from the seed modules) and the demo staff logins.
 
-Both are idempotent: every record is found by its natural key and saved only when a value differs. Django's
-`update_or_create` saves every time it finds a row, and simple-history writes a history row on every save, so
-it would add a row per record on each run; `.set()` on many-to-many fields only writes the difference.
-Everything goes through `.save()` so each real change is in the history.
+Both are idempotent: every record is found by its natural key and written only when a value or a link
+differs. Register records are written by the register's own actions (`services.actions.record_create` and
+`record_update`) as the demo IG officer, so each real change is one history row with the seed as its reason,
+and a correction bumps the lock version like any other edit.
 """
 
 from dataclasses import dataclass, field
@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group, User
 from django.db import models, transaction
 
 from retention.models import LegalHold, RetentionRule
+from services.actions import record_create, record_update
 from services.models import (
     Controller,
     DataCategory,
@@ -110,23 +111,25 @@ def demo_register_load() -> dict[str, SeedLoad]:
     """Fill the register from the seed modules, creating or correcting records so they match the seeds.
 
     A second run changes nothing and writes no history. Records the seeds do not mention are left alone.
-    Returns what each seed wrote, by seed key ("001", "002", "003").
+    The demo IG officer (made if missing) is the author. Returns what each seed wrote, by seed key.
     """
+    demo_users_ensure()
+    officer = User.objects.get(username=DEMO_LOGINS[0].username)
     written: dict[tuple, tuple] = {}
-    return {seed.KEY: _seed_load(seed, written) for seed in SEEDS}
+    return {seed.KEY: _seed_load(seed, written, actor=officer) for seed in SEEDS}
 
 
-def _seed_load(seed: ModuleType, written: dict[tuple, tuple]) -> SeedLoad:
+def _seed_load(seed: ModuleType, written: dict[tuple, tuple], *, actor: User) -> SeedLoad:
     load = SeedLoad(key=seed.KEY, title=seed.TITLE)
     reason = f"Demo data from seed {seed.KEY} ({seed.SOURCE_FILE})"
     for section in _sections():
         specs = getattr(seed, section.name.upper())
-        setattr(load, section.name, [_record_put(section, spec, reason, written) for spec in specs])
+        setattr(load, section.name, [_record_put(section, spec, reason, written, actor=actor) for spec in specs])
     return load
 
 
-def _record_put(section: _Section, spec: dict, reason: str, written: dict[tuple, tuple]) -> models.Model:
-    """Create or correct one record; save only what differs."""
+def _record_put(section: _Section, spec: dict, reason: str, written: dict[tuple, tuple], *, actor: User):
+    """Create or correct one record; write only what differs."""
     values, many = _resolved(section, spec)
     lookup = {name: values.pop(name, section.model._meta.get_field(name).get_default()) for name in section.key}
     if section.model is Purpose:
@@ -139,20 +142,16 @@ def _record_put(section: _Section, spec: dict, reason: str, written: dict[tuple,
         if written[identity][0] != signature:
             raise DemoDataError(f"{identity} is defined twice with different values.")
         return written[identity][1]
-    record = section.model.objects.filter(**lookup).first() or section.model(**lookup)
-    changes = {name: value for name, value in values.items() if _differs(record, name, value)}
-    if record.pk is None or changes:
-        for name, value in changes.items():
-            setattr(record, name, value)
-        if record.pk is not None:
-            # A form still showing the old values must be refused rather than overwrite the correction.
-            record.lock_version += 1
-        record.full_clean()
-        record._change_reason = reason
-        record.save()
-    for name, targets in many.items():
-        record._change_reason = reason
-        getattr(record, name).set(targets)
+    record = section.model.objects.filter(**lookup).first()
+    if record is None:
+        record = record_create(actor=actor, model=section.model, fields={**lookup, **values}, relations=many,
+                               reason=reason)
+    else:
+        changes = {name: value for name, value in values.items() if _differs(record, name, value)}
+        links = {name: targets for name, targets in many.items() if _links_differ(record, name, targets)}
+        if changes or links:
+            record = record_update(actor=actor, record=record, lock_version=record.lock_version, fields=changes,
+                                   relations=links, reason=reason)
     written[identity] = (signature, record)
     return record
 
@@ -183,6 +182,10 @@ def _differs(record: models.Model, name: str, value) -> bool:
     if isinstance(value, models.Model):
         return getattr(record, f"{name}_id") != value.pk
     return getattr(record, name) != value
+
+
+def _links_differ(record: models.Model, name: str, targets: list[models.Model]) -> bool:
+    return set(getattr(record, name).values_list("pk", flat=True)) != {target.pk for target in targets}
 
 
 def _signature(values: dict, many: dict) -> tuple:
