@@ -197,18 +197,7 @@ def _compose(
     )
     relations = {"services": [s for s in load.services if s.controller_id == controller.pk]}
     if structured:
-        relations |= {
-            name: getattr(load, name)
-            for name in (
-                "purposes",
-                "data_categories",
-                "subject_groups",
-                "sources",
-                "recipients",
-                "retention_rules",
-                "legal_holds",
-            )
-        }
+        relations |= {name: getattr(load, name) for name in Notice.RECORD_RELATIONS}
     notice = actions.notice_update(actor=officer, notice=notice, lock_version=notice.lock_version, relations=relations)
     for position, (placement, heading, body) in enumerate(free_text):
         actions.notice_section_add(

@@ -69,6 +69,10 @@ class Notice(models.Model):
         related_name="children",
         help_text="The wider notice this one sits under, e.g. the organisation-wide notice.",
     )
+    # The register records a notice is composed from, section by section (services go with its basics).
+    RECORD_RELATIONS = (
+        "purposes", "data_categories", "subject_groups", "sources", "recipients", "retention_rules", "legal_holds",
+    )
     purposes = models.ManyToManyField(Purpose, blank=True, related_name="notices")
     data_categories = models.ManyToManyField(DataCategory, blank=True, related_name="notices")
     subject_groups = models.ManyToManyField(DataSubjectGroup, blank=True, related_name="notices")

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from services.models import Controller, Purpose
@@ -23,12 +23,7 @@ def notice_for_document(*, notice_id: int) -> Notice:
             Prefetch("services", to_attr="_services"),
             "services__other_controllers",
             Prefetch("purposes", queryset=purposes),
-            "data_categories",
-            "subject_groups",
-            "sources",
-            "recipients",
-            "retention_rules",
-            "legal_holds",
+            *(name for name in Notice.RECORD_RELATIONS if name != "purposes"),
             "sections",
         )
         .get(pk=notice_id)
@@ -162,16 +157,11 @@ def publications_for_export(
 
 # Every register relation a notice draws on, as lookups from Notice; a change to any of these records
 # after the notice's last publication leaves the public version out of date.
-NOTICE_RECORD_LOOKUPS = [
-    "controller", "services", "purposes", "purposes__legislation", "data_categories", "subject_groups",
-    "sources", "recipients", "retention_rules", "legal_holds",
-]
+NOTICE_RECORD_LOOKUPS = ["controller", "services", "purposes__legislation", *Notice.RECORD_RELATIONS]
 
 
 def notices_out_of_date() -> list[Notice]:
     """Published notices using a register record that changed after their latest publication."""
-    from django.db.models import F, Max
-
     stale_ids: set[int] = set()
     published = Notice.objects.filter(versions__status=NoticeVersion.Status.PUBLISHED)
     for lookup in NOTICE_RECORD_LOOKUPS:
