@@ -62,7 +62,7 @@ class GovUKDateField(DateInputField):
     def __init__(self, *, noun: str = "", **kwargs):
         hint = kwargs.pop("help_text", "")
         super().__init__(help_text=f"{hint} {DATE_EXAMPLE}".strip(), require_all_fields=False, **kwargs)
-        self.noun = noun
+        self.noun = noun or "The date"
 
     def clean(self, value):
         self.widget.faulty = ()
@@ -71,7 +71,7 @@ class GovUKDateField(DateInputField):
         parts = [str(part or "").strip() for part in (list(value or []) + ["", "", ""])[:3]]
         if not any(parts):
             if self.required:
-                raise self._fault(f"Enter {self._noun()[0].lower()}{self._noun()[1:]}", (0, 1, 2), code="required")
+                raise self._fault(f"Enter {self.noun[0].lower()}{self.noun[1:]}", (0, 1, 2), code="required")
             return None
         day = self._parse(parts)
         self.validate(day)
@@ -82,22 +82,19 @@ class GovUKDateField(DateInputField):
         missing = tuple(i for i, part in enumerate(parts) if not part)
         if missing:
             names = " and ".join(self.PARTS[i] for i in missing)
-            raise self._fault(f"{self._noun()} must include a {names}", missing, code="incomplete")
+            raise self._fault(f"{self.noun} must include a {names}", missing, code="incomplete")
         not_numbers = tuple(i for i, part in enumerate(parts) if not part.isdigit())
         if not_numbers:
-            raise self._fault(f"{self._noun()} must be a real date", not_numbers)
+            raise self._fault(f"{self.noun} must be a real date", not_numbers)
         if len(parts[2]) != 4:
             raise self._fault("The year must include 4 numbers", (2,))
         day, month, year = (int(part) for part in parts)
         if not 1 <= month <= 12:
-            raise self._fault(f"{self._noun()} must be a real date", (1,))
+            raise self._fault(f"{self.noun} must be a real date", (1,))
         try:
             return dt.date(year, month, day)
         except ValueError:
-            raise self._fault(f"{self._noun()} must be a real date", (0,)) from None
-
-    def _noun(self) -> str:
-        return self.noun or "The date"
+            raise self._fault(f"{self.noun} must be a real date", (0,)) from None
 
     def _fault(self, message: str, faulty: tuple[int, ...], *, code: str = "invalid") -> forms.ValidationError:
         self.widget.faulty = faulty

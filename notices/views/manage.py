@@ -7,8 +7,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import staff_required
-from retention.models import LegalHold, RetentionRule
-from services.models import DataCategory, DataSubjectGroup, Purpose, Recipient, Source
 from services.register import RECORD_TYPES, record_type_for
 
 from .. import actions, selectors
@@ -31,15 +29,15 @@ from ..roles import DPO, IG_OFFICER, has_role
 from ..selectors import today
 from . import add_record
 
-# The notice's checkbox-list sections: URL name → (relation, label, model).
+# The notice's checkbox-list sections: URL name → (relation on Notice, label).
 RELATIONS = {
-    "purposes": ("purposes", "Purposes", Purpose),
-    "data-categories": ("data_categories", "Information we collect", DataCategory),
-    "subject-groups": ("subject_groups", "Groups of people", DataSubjectGroup),
-    "sources": ("sources", "Where we get information", Source),
-    "recipients": ("recipients", "Who we share with", Recipient),
-    "retention-rules": ("retention_rules", "How long we keep it", RetentionRule),
-    "legal-holds": ("legal_holds", "Legal holds", LegalHold),
+    "purposes": ("purposes", "Purposes"),
+    "data-categories": ("data_categories", "Information we collect"),
+    "subject-groups": ("subject_groups", "Groups of people"),
+    "sources": ("sources", "Where we get information"),
+    "recipients": ("recipients", "Who we share with"),
+    "retention-rules": ("retention_rules", "How long we keep it"),
+    "legal-holds": ("legal_holds", "Legal holds"),
 }
 # The records the "About the notice" page can add without leaving it: record type → the field choosing it.
 BASICS_ADDS = {"controllers": "controller", "services": "services"}
@@ -95,7 +93,7 @@ def _detail_page(request, notice, *, submit_form=None, withdraw_form=None):
         "notice": notice,
         "open_version": selectors.open_version(notice=notice),
         "sections": list(notice.sections.order_by("position", "id")),
-        "relations": [(key, label, getattr(notice, rel).all()) for key, (rel, label, _) in RELATIONS.items()],
+        "relations": [(key, label, getattr(notice, rel).all()) for key, (rel, label) in RELATIONS.items()],
         "publications": list(selectors.publications_for(notice=notice)),
         "submit_form": submit_form or SubmitForm(),
         "withdraw_form": withdraw_form or WithdrawForm(),
@@ -199,7 +197,8 @@ def notice_relation(request, pk, part):
     notice = _notice(pk)
     if part not in RELATIONS:
         return redirect("manage:notice", pk=pk)
-    relation, label, model = RELATIONS[part]
+    relation, label = RELATIONS[part]
+    model = Notice._meta.get_field(relation).related_model
     current = set(getattr(notice, relation).values_list("pk", flat=True))
     query = request.GET.get("q", "").strip()[:100]
     add = add_record.handle(request, record_type_for(model))
