@@ -10,13 +10,28 @@ from django.utils.cache import patch_cache_control
 
 from .actions import audit_record
 from .models import AuditEvent
-from .network import client_ip
+from .network import FORWARDED_HEADERS, client_ip, is_trusted_proxy
 
 STAFF_PATH_PREFIXES = ("/manage/", "/admin/", "/accounts/")
 SESSION_STARTED_KEY = "portal_signed_in_at"
 SESSION_SEEN_KEY = "portal_last_seen_at"
 # Refreshing the last-seen time at most this often saves a session write on every request.
 SEEN_GRANULARITY_SECONDS = 60
+
+
+class ForwardedHeadersMiddleware:
+    """Drop X-Forwarded-For, X-Forwarded-Proto and X-Request-ID unless the request comes from one of
+    TRUSTED_PROXIES, so a client that reaches the portal directly can neither pose as HTTPS nor choose
+    the address the lockout counts. First in MIDDLEWARE: nothing may read them before this."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_trusted_proxy(request.META.get("REMOTE_ADDR", "")):
+            for header in FORWARDED_HEADERS:
+                request.META.pop(header, None)
+        return self.get_response(request)
 
 
 class StaffNoStoreMiddleware:

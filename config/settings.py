@@ -13,6 +13,8 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from config import startup
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -37,13 +39,31 @@ DEV_SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105 (
 DEBUG = env_bool("DEBUG", True)
 # An empty SECRET_KEY counts as unset, so it falls back to the development key and is refused below.
 SECRET_KEY = os.environ.get("SECRET_KEY") or DEV_SECRET_KEY
-if not DEBUG and SECRET_KEY == DEV_SECRET_KEY:
-    # A production server signing sessions with a key published in this repository would let anyone
-    # forge a staff session, so refuse to start rather than warn.
-    raise ImproperlyConfigured("SECRET_KEY must be set to a long random value when DEBUG is off.")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The portal's public address. PDFs are made away from any request, so their links to our own pages
+# (e.g. "every version of this notice") are made absolute with it, and a published PDF never changes.
+PORTAL_URL = os.environ.get("PORTAL_URL", "http://localhost:8000" if DEBUG else "").rstrip("/")
+# The proxies (addresses or networks) whose X-Forwarded-For and X-Forwarded-Proto are believed
+# (accounts/network.py). Anyone else's are dropped, so a client that reaches the portal directly
+# cannot choose its own address to dodge the sign-in lockout.
+TRUSTED_PROXIES, _proxy_problems = startup.trusted_proxies(env_list("TRUSTED_PROXIES"))
+
+# Refuse to start rather than warn: a production server signing sessions with a short or published key
+# would let anyone forge a staff session, and a wrong PORTAL_URL is printed into PDFs that never change.
+_problems = _proxy_problems + (
+    [] if DEBUG else startup.production_problems(
+        secret_key=os.environ.get("SECRET_KEY", ""), allowed_hosts=ALLOWED_HOSTS, portal_url=PORTAL_URL
+    )
+)
+if "BEHIND_TLS_PROXY" in os.environ:
+    _problems.append(
+        "BEHIND_TLS_PROXY is no longer read, because it trusted every client's X-Forwarded-For: remove it and "
+        "set TRUSTED_PROXIES to the address of the proxy in front of the portal, e.g. TRUSTED_PROXIES=172.30.0.10."
+    )
+if _problems:
+    raise ImproperlyConfigured(startup.refusal(_problems))
 
 INSTALLED_APPS = [
     # The admin's default site is replaced by one that demands a verified second factor (accounts/admin_site.py).
@@ -68,6 +88,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: nothing may read X-Forwarded-* or X-Request-ID before untrusted ones are dropped.
+    "accounts.middleware.ForwardedHeadersMiddleware",
+    "config.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "accounts.middleware.StaffNoStoreMiddleware",
@@ -183,17 +206,15 @@ PORTAL_NAME = os.environ.get("PORTAL_NAME", "Privacy notices")
 OTP_TOTP_ISSUER = PORTAL_NAME
 # The admin never shows an existing authenticator's secret, even to a superuser.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
-# The portal's public address. PDFs are made away from any request, so their links to our own pages
-# (e.g. "every version of this notice") are made absolute with it.
-PORTAL_URL = os.environ.get("PORTAL_URL", "http://localhost:8000").rstrip("/")
 # Largest file the public may upload to /verify/ to learn which notice version it is.
 VERIFY_MAX_UPLOAD_BYTES = env_int("VERIFY_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 
 # --- Production hardening: on by default whenever DEBUG is off. ---
-# Behind the proxy that terminates TLS, trust its X-Forwarded-Proto, and take the client's address from the
-# last X-Forwarded-For entry (the one the proxy added; accounts/network.py).
-BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
+# X-Forwarded-Proto is believed only from TRUSTED_PROXIES: accounts.middleware.ForwardedHeadersMiddleware
+# drops it (and X-Forwarded-For) from anyone else before Django reads it.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXIES else None
+# The health check is asked over plain HTTP from inside the container, not by a browser.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
@@ -227,10 +248,29 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Logs go to stdout, where the container runtime collects them: JSON lines (for a log platform) when DEBUG
+# is off, plain text while developing; either way with the request id (config/observability.py).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "config.observability.RequestIdFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         # django-axes logs every sign-in at INFO; failures and lockouts (WARNING) are the ones worth reading.
@@ -239,3 +279,13 @@ LOGGING = {
         "weasyprint.progress": {"level": "WARNING"},
     },
 }
+
+# Error reporting, only when asked for: the SDK is not even imported otherwise.
+if SENTRY_DSN := os.environ.get("SENTRY_DSN", ""):
+    from config.observability import sentry_init
+
+    sentry_init(
+        dsn=SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )

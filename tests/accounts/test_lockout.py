@@ -1,5 +1,6 @@
 """Lockout after repeated failed sign-ins (django-axes), per username AND address."""
 
+import ipaddress
 from datetime import timedelta
 
 import pytest
@@ -15,6 +16,7 @@ pytestmark = pytest.mark.usefixtures("fast_password_hashing")
 LOGIN = "/accounts/login/"
 OFFICE = "10.1.2.3"
 ELSEWHERE = "10.9.9.9"
+PROXY = "172.30.0.10"
 
 
 def _sign_in(username, password, *, address=OFFICE):
@@ -82,3 +84,38 @@ def test_it_forgets_earlier_failures_after_a_success(alice):
     response = _sign_in("alice", "wrong password entirely")
 
     assert response.status_code == 200
+
+
+@pytest.fixture
+def behind_our_proxy(settings):
+    settings.TRUSTED_PROXIES = [ipaddress.ip_network(PROXY)]
+
+
+def test_it_locks_out_a_client_that_forges_a_new_forwarded_address_for_every_guess(alice, behind_our_proxy):
+    # The attacker reaches the portal directly (not through our proxy) and sends a fresh X-Forwarded-For each time.
+    for number in range(12):
+        Client(REMOTE_ADDR=OFFICE, HTTP_X_FORWARDED_FOR=f"81.2.69.{number}").post(
+            LOGIN, {"username": "alice", "password": "wrong password entirely"}
+        )
+
+    response = Client(REMOTE_ADDR=OFFICE, HTTP_X_FORWARDED_FOR="81.2.69.200").post(
+        LOGIN, {"username": "alice", "password": PASSWORD}
+    )
+
+    assert response.status_code == 429
+    assert AccessAttempt.objects.get().ip_address == OFFICE
+
+
+def test_it_locks_out_a_client_that_forges_addresses_through_our_proxy(alice, behind_our_proxy):
+    # Through the proxy, the forged entries come first and the proxy appends the real address last.
+    for number in range(12):
+        Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=f"81.2.69.{number}, {ELSEWHERE}").post(
+            LOGIN, {"username": "alice", "password": "wrong password entirely"}
+        )
+
+    response = Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=f"1.2.3.4, {ELSEWHERE}").post(
+        LOGIN, {"username": "alice", "password": PASSWORD}
+    )
+
+    assert response.status_code == 429
+    assert AccessAttempt.objects.get().ip_address == ELSEWHERE
