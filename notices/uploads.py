@@ -2,14 +2,15 @@
 
 The public can upload a PDF to learn whether we published it. All we need is its SHA-256, so this
 handler hashes each chunk and keeps only the first bytes (to tell a PDF from anything else). Nothing
-reaches memory or a temporary file, and past the size limit the rest is counted but not hashed.
+reaches memory or a temporary file, and the first chunk past the size limit stops the upload: the rest of
+the body is never read, so a 100 MB upload costs us the limit plus one chunk, not 100 MB.
 """
 
 import hashlib
 from io import BytesIO
 
 from django.core.files.uploadedfile import UploadedFile
-from django.core.files.uploadhandler import FileUploadHandler
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 
 HEAD_BYTES = 8
 
@@ -28,6 +29,7 @@ class FingerprintUploadHandler(FileUploadHandler):
     def __init__(self, request=None, *, limit: int):
         super().__init__(request)
         self.limit = limit
+        self.refused: Fingerprint | None = None
 
     def new_file(self, *args, **kwargs):
         super().new_file(*args, **kwargs)
@@ -39,12 +41,23 @@ class FingerprintUploadHandler(FileUploadHandler):
         self.size += len(raw_data)
         if len(self.head) < HEAD_BYTES:
             self.head = (self.head + raw_data)[:HEAD_BYTES]
-        if self.size <= self.limit:
-            self.hash.update(raw_data)
+        if self.size > self.limit:
+            # Stop reading the body here (connection_reset: Django does not drain the rest). The parser then
+            # drops the file, so it is kept as `refused` for the view to report.
+            self.refused = self._fingerprint()
+            raise StopUpload(connection_reset=True)
+        self.hash.update(raw_data)
         return None  # handled here: later handlers (memory, temporary file) never see the data
 
     def file_complete(self, file_size):
-        return Fingerprint(
+        return self._fingerprint()
+
+    def files(self, parsed):
+        """The request's files as the form should see them: the refused upload in its field if there was one."""
+        return {**parsed.dict(), self.refused.field_name: self.refused} if self.refused else parsed
+
+    def _fingerprint(self) -> Fingerprint:
+        upload = Fingerprint(
             name=self.file_name,
             content_type=self.content_type,
             size=self.size,
@@ -52,3 +65,5 @@ class FingerprintUploadHandler(FileUploadHandler):
             head=self.head,
             too_large=self.size > self.limit,
         )
+        upload.field_name = self.field_name
+        return upload

@@ -14,13 +14,14 @@ from ..uploads import FingerprintUploadHandler
 @require_http_methods(["GET", "POST"])
 def verify(request):
     """Public: anyone may use it. Uploads are hashed as they arrive and not kept."""
-    request.upload_handlers = [FingerprintUploadHandler(request, limit=settings.VERIFY_MAX_UPLOAD_BYTES)]
-    return _verify(request)
+    handler = FingerprintUploadHandler(request, limit=settings.VERIFY_MAX_UPLOAD_BYTES)
+    request.upload_handlers = [handler]
+    return _verify(request, handler)
 
 
 @csrf_protect
-def _verify(request):
-    form = VerifyForm(request.POST, request.FILES) if request.method == "POST" else VerifyForm()
+def _verify(request, handler: FingerprintUploadHandler):
+    form = VerifyForm(request.POST, handler.files(request.FILES)) if request.method == "POST" else VerifyForm()
     context = {"form": form, "limit_mb": settings.VERIFY_MAX_UPLOAD_BYTES // (1024 * 1024)}
     if form.is_valid():
         publication = public_publication_by_pdf_sha256(sha256=form.fingerprint())

@@ -6,12 +6,15 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
+from django.core.files.uploadhandler import FileUploadHandler
+from django.core.handlers.wsgi import LimitedStream
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils.html import strip_tags
 
 from notices import actions
 from notices.selectors import today
+from notices.views.verify import verify as verify_view
 from tests.factories import NoticeFactory, PurposeFactory
 
 from .pdfs import open_pdf
@@ -125,6 +128,42 @@ def test_it_refuses_a_file_over_the_size_limit(client, settings):
     settings.VERIFY_MAX_UPLOAD_BYTES = 2 * 1024 * 1024
     page = _text(_upload(client, b"%PDF-1.7\n" + b"0" * (2 * 1024 * 1024)))
     assert "The selected file must be smaller than 2 MB" in page
+
+
+class _CountingInput:
+    """The request body as the WSGI server hands it over, counting what the portal reads of it."""
+
+    def __init__(self, stream):
+        self.stream, self.read_bytes = stream, 0
+
+    def read(self, size=-1):
+        data = self.stream.read(size)
+        self.read_bytes += len(data)
+        return data
+
+    def readline(self, size=-1):
+        data = self.stream.readline(size)
+        self.read_bytes += len(data)
+        return data
+
+
+def test_it_stops_reading_an_over_size_upload_as_soon_as_the_limit_is_passed(settings):
+    settings.VERIFY_MAX_UPLOAD_BYTES = 1024 * 1024
+    body = b"%PDF-1.7\n" + b"0" * (20 * 1024 * 1024)
+    request = RequestFactory().post(URL, {"pdf": SimpleUploadedFile("big.pdf", body, content_type="application/pdf")})
+    request._dont_enforce_csrf_checks = True  # as the test client does; CSRF is not what this is about
+    counting = _CountingInput(request.environ["wsgi.input"])
+    request._stream = LimitedStream(counting, int(request.META["CONTENT_LENGTH"]))
+
+    page = _text(verify_view(request).content.decode())
+
+    assert "The selected file must be smaller than 1 MB" in page
+    assert counting.read_bytes <= settings.VERIFY_MAX_UPLOAD_BYTES + FileUploadHandler.chunk_size + 1024
+
+
+def test_it_still_takes_an_upload_of_exactly_the_limit(client, settings, published_pdf):
+    settings.VERIFY_MAX_UPLOAD_BYTES = len(published_pdf)
+    assert "We published this notice" in _text(_upload(client, published_pdf))
 
 
 def test_it_refuses_a_file_and_a_fingerprint_together(client, published_pdf):
