@@ -183,6 +183,8 @@ EXPECTATIONS: dict[str, Expect] = {
     "public:pdf_version": everyone(post=NOT_ALLOWED, kwargs=_only("slug", "number")),
     "public:pdf_current": everyone(post=NOT_ALLOWED, kwargs=_only("slug")),
     "public:verify": everyone(),
+    # The container healthcheck's and load balancer's question: "ok" or "unavailable", nothing more.
+    "healthz": PUBLIC_READ,
     # The workspace (/manage/): IG officers and DPOs read everything; IG officers change records and drafts;
     # DPOs review, publish, reject and withdraw. POST-only actions answer GET with 405 before anything else.
     "manage:dashboard": staff(IG, DPO_ROLE),
