@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "retention",
     "notices",
     "accounts",
+    "operations",
 ]
 
 MIDDLEWARE = [
