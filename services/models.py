@@ -243,7 +243,8 @@ class Legislation(RegisterRecord):
             models.UniqueConstraint(fields=["title", "section"], name="legislation_unique_title_section"),
             # The checks look an Act up by its title: two catalogue entries with one title would contradict.
             models.UniqueConstraint(
-                fields=["title"], condition=models.Q(in_catalogue=True), name="legislation_catalogue_unique_title"
+                fields=["title"], condition=models.Q(in_catalogue=True), name="legislation_catalogue_unique_title",
+                violation_error_message="The legislation catalogue already has an entry with this title.",
             ),
         ]
 
