@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from notices.views import export, pdf
+from notices.views import export, pdf, references
 from notices.views import manage as notices
 from services import views as register
 
@@ -32,4 +32,10 @@ urlpatterns = [
     path("notices/<int:pk>/withdraw/", notices.notice_withdraw, name="notice_withdraw"),
     path("notices/<int:pk>/restore/<int:number>/", notices.notice_restore, name="notice_restore"),
     path("export/", export.export, name="export"),
+    path("references/legislation/", references.catalogue_list, name="catalogue_list"),
+    path("references/legislation/new/", references.catalogue_create, name="catalogue_create"),
+    path("references/legislation/<int:pk>/edit/", references.catalogue_edit, name="catalogue_edit"),
+    path("references/out-of-date/", references.stale_list, name="stale_list"),
+    path("references/out-of-date/new/", references.stale_create, name="stale_create"),
+    path("references/out-of-date/<int:pk>/edit/", references.stale_edit, name="stale_edit"),
 ]

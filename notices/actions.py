@@ -14,7 +14,15 @@ from services.models import Controller
 
 from .compliance import blockers, check_document, notice_meta
 from .document import build_document, with_version
-from .models import Notice, NoticeSection, NoticeVersion, Publication, Withdrawal, WorkflowEvent
+from .models import (
+    Notice,
+    NoticeSection,
+    NoticeVersion,
+    Publication,
+    StaleReference,
+    Withdrawal,
+    WorkflowEvent,
+)
 from .pdf import render_pdf
 from .rendering import render_document_html, sha256_hex
 from .roles import DPO, IG_OFFICER, has_role
@@ -495,3 +503,28 @@ def version_restore(*, actor, publication: Publication) -> NoticeVersion:
     _event(version=version, actor=actor, action="restored", from_status=version.status,
            reason=f"Restored from version {publication.version.number}")
     return version
+
+
+@transaction.atomic
+def stale_reference_save(
+    *, actor, fields: dict, reference: StaleReference | None = None, lock_version: int | None = None
+) -> StaleReference:
+    """Add an out-of-date reference for the checks to look for, or change one (DPO). A change is refused with
+    EditConflict if someone saved the reference since `lock_version` was loaded; history names the DPO."""
+    _require_role(actor, DPO, doing="change the out-of-date references")
+    if reference is None:
+        reference = StaleReference()
+    else:
+        reference = StaleReference.objects.select_for_update().get(pk=reference.pk)
+        if reference.lock_version != lock_version:
+            raise EditConflict(
+                f"“{reference}” was changed by someone else while you were editing it. Your changes have not been "
+                f"saved: reload it to see theirs."
+            )
+        reference.lock_version += 1
+    for name, value in fields.items():
+        setattr(reference, name, value)
+    reference.full_clean()
+    reference._history_user = actor
+    reference.save()
+    return reference

@@ -200,7 +200,7 @@ def _purpose(purpose) -> dict:
         "sch1": _ref(purpose.sch1_condition),
         "criminal": _ref(purpose.criminal_condition),
         "legislation": [
-            {"id": law.pk, "title": law.title, "section": law.section, "url": law.url}
+            {"id": law.pk, "title": law.title, "year": law.year, "section": law.section, "url": law.url}
             for law in purpose.legislation.all()
         ],
         "legitimate_interests": purpose.legitimate_interests,

@@ -9,10 +9,10 @@ from crispy_forms_gds.layout import ConditionalQuestion, ConditionalRadios, Fiel
 from django import forms
 from django.conf import settings
 
-from services.forms import GovUKDateField, page_helper
+from services.forms import GovUKDateField, govuk_formfield, page_helper
 from services.models import Controller, Service
 
-from .models import Notice, NoticeSection
+from .models import Notice, NoticeSection, StaleReference
 from .selectors import today
 
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
@@ -258,3 +258,23 @@ class WithdrawForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Say why the notice is being withdrawn."},
     )
+
+
+class StaleReferenceForm(forms.ModelForm):
+    """An out-of-date reference the checks look for, as a DPO adds or corrects it."""
+
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    helper = page_helper()
+
+    class Meta:
+        model = StaleReference
+        formfield_callback = govuk_formfield
+        fields = [
+            "name", "pattern", "is_regex", "problem", "since", "replacement", "severity", "example",
+            "counter_example", "source", "active",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["lock_version"] = self.instance.lock_version

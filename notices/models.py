@@ -291,6 +291,8 @@ class StaleReference(models.Model):
     )
     source = models.TextField(blank=True, help_text="Where the fact comes from and whether it was verified.")
     active = models.BooleanField(default=True, help_text="Only active references are checked.")
+    # Optimistic locking, as for register records: DPOs edit the list in the workspace.
+    lock_version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:

@@ -4,9 +4,9 @@ locking) and retire. Each save writes exactly one history row, with the actor as
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from notices.roles import IG_OFFICER, has_role
+from notices.roles import DPO, IG_OFFICER, has_role
 
-from .models import RegisterRecord
+from .models import Legislation, RegisterRecord
 
 
 class RecordConflict(Exception):
@@ -21,6 +21,12 @@ class RecordConflict(Exception):
 def _require_editor(actor) -> None:
     if not has_role(actor, IG_OFFICER):
         raise PermissionDenied("Only IG officer users can change the register.")
+
+
+def _refuse_catalogue(record: RegisterRecord) -> None:
+    # Catalogue entries are shared reference data the checks trust: DPOs keep them (catalogue_entry_update).
+    if getattr(record, "in_catalogue", False):
+        raise PermissionDenied("This Act is in the legislation catalogue, which DPOs keep.")
 
 
 def _save(record: RegisterRecord, *, actor, relations: dict | None, reason: str = "") -> None:
@@ -73,6 +79,7 @@ def record_update(
     """Change a record. Refused with RecordConflict if it was saved since the editor loaded `lock_version`,
     so nobody's edit is silently overwritten."""
     _require_editor(actor)
+    _refuse_catalogue(record)
     locked = _locked(record, lock_version)
     for name, value in fields.items():
         setattr(locked, name, value)
@@ -86,8 +93,49 @@ def record_update(
 def record_retire(*, actor, record: RegisterRecord, lock_version: int) -> RegisterRecord:
     """Retire a record: it stays in notices that use it and in its history, but cannot be chosen again."""
     _require_editor(actor)
+    _refuse_catalogue(record)
     locked = _locked(record, lock_version)
     locked.retired = True
     locked.lock_version += 1
+    _save(locked, actor=actor, relations=None)
+    return locked
+
+
+def _require_dpo(actor) -> None:
+    if not has_role(actor, DPO):
+        raise PermissionDenied("Only DPOs can change the legislation catalogue.")
+
+
+@transaction.atomic
+def catalogue_entry_create(*, actor, fields: dict) -> Legislation:
+    """Add an Act or statutory instrument to the shared legislation catalogue (DPO). An item staff added
+    under the same title, with no section, becomes the catalogue entry, so purposes citing it keep it."""
+    _require_dpo(actor)
+    entry = (
+        Legislation.objects.select_for_update().filter(title=fields.get("title"), section="", in_catalogue=False)
+        .first()
+    )
+    if entry is None:
+        entry = Legislation()
+    else:
+        entry.lock_version += 1
+    for name, value in {**fields, "in_catalogue": True}.items():
+        setattr(entry, name, value)
+    entry.full_clean()
+    _save(entry, actor=actor, relations=None, reason="Added to the legislation catalogue")
+    return entry
+
+
+@transaction.atomic
+def catalogue_entry_update(*, actor, entry: Legislation, lock_version: int, fields: dict) -> Legislation:
+    """Correct a catalogue entry (DPO): refused with RecordConflict if someone saved it since it was loaded."""
+    _require_dpo(actor)
+    if not entry.in_catalogue:
+        raise PermissionDenied("Only entries in the legislation catalogue are changed here.")
+    locked = _locked(entry, lock_version)
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    locked.lock_version += 1
+    locked.full_clean()
     _save(locked, actor=actor, relations=None)
     return locked

@@ -9,7 +9,7 @@ from django import forms
 from django.core.validators import URLValidator
 from django.db import models
 
-from .models import Purpose
+from .models import Legislation, Purpose
 from .rules import check_purpose
 
 
@@ -152,6 +152,10 @@ class PurposeForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # A purpose can be recorded before its basis is settled; say so rather than show a bare dash.
         self.fields["art6_basis"].empty_label = "Not known yet"
+        from .selectors import catalogue_titles  # selectors import the register, which imports these forms
+
+        known = catalogue_titles()
+        self.fields["legislation"].label_from_instance = lambda law: legislation_label(law, known)
 
     def clean(self):
         cleaned = super().clean()
@@ -169,3 +173,38 @@ class PurposeForm(forms.ModelForm):
         # Warnings do not stop the save; the view shows them once it has saved.
         self.rule_warnings = result.warnings
         return cleaned
+
+
+def legislation_label(law: Legislation, catalogue: set[str]) -> str:
+    """How the purpose form offers an Act: the catalogue's citation, or a warning for an item staff added
+    whose title the catalogue does not know (`catalogue` holds its titles in lower case)."""
+    if law.in_catalogue:
+        cited = f"{law.title} ({law.chapter})" if law.chapter else law.title
+        return f"{cited}: repealed, replaced by {law.replaced_by}" if law.is_repealed else cited
+    if law.title.lower() in catalogue:
+        return str(law)
+    return f"{law}: not in the catalogue, check the title and year"
+
+
+# Fields only catalogue entries use; IG officers' register forms leave them out.
+CATALOGUE_ONLY_FIELDS = ("in_catalogue", "status", "replaced_by", "status_since", "verified_source")
+
+
+class CatalogueEntryForm(forms.ModelForm):
+    """An entry in the shared legislation catalogue, as a DPO adds or corrects it."""
+
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    helper = page_helper()
+
+    class Meta:
+        model = Legislation
+        formfield_callback = govuk_formfield
+        fields = ["title", "year", "chapter", "url", "status", "replaced_by", "status_since", "verified_source"]
+        labels = {"chapter": "Chapter or SI number"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Validated as a catalogue entry: year, number and a legislation.gov.uk address are required.
+        self.instance.in_catalogue = True
+        if self.instance.pk and not self.is_bound:
+            self.initial["lock_version"] = self.instance.lock_version

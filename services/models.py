@@ -1,6 +1,8 @@
 """The register of processing: who processes personal data, about whom, why, on what lawful basis,
 where it comes from and who receives it. Notices are composed from these records."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -194,12 +196,43 @@ class LawfulBasis(models.Model):
         return self.kind.startswith("sch1_")
 
 
+# A title that ends in a year, e.g. "Children Act 1989": the year is the Act's, so it must agree with `year`.
+TITLE_YEAR = re.compile(r"(?<![\d/])(1[5-9]\d\d|20\d\d)\s*$")
+LEGISLATION_GOV_UK = "https://www.legislation.gov.uk/"
+
+
 class Legislation(RegisterRecord):
-    title = models.CharField(max_length=200, help_text="e.g. Children Act 1989.")
+    """An Act or statutory instrument a purpose relies on.
+
+    Shared by every organisation (an Act is the same Act for everyone). Rows `in_catalogue` are the checked
+    reference catalogue, loaded from services/data/legislation-catalogue.csv and kept by DPOs: the compliance
+    checks read their titles, years and status. Other rows are items staff added; the register marks them
+    "not in the catalogue" until a DPO confirms the Act.
+    """
+
+    class Status(models.TextChoices):
+        IN_FORCE = "in_force", "In force"
+        REPEALED = "repealed", "Repealed"
+
+    title = models.CharField(max_length=200, help_text="The short title, with its year: e.g. Children Act 1989.")
     year = models.PositiveSmallIntegerField(null=True, blank=True)
-    chapter = models.CharField(max_length=40, blank=True, help_text="e.g. c. 41.")
+    chapter = models.CharField(
+        "chapter or SI number", max_length=40, blank=True, help_text="e.g. c. 41, or SI 2003/2426."
+    )
     section = models.CharField(max_length=100, blank=True, help_text="Optional: the section relied on, e.g. s.47.")
     url = models.URLField("legislation.gov.uk address", blank=True)
+    in_catalogue = models.BooleanField(
+        "in the legislation catalogue", default=False,
+        help_text="Catalogue entries were checked against legislation.gov.uk and are kept by DPOs.",
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.IN_FORCE)
+    replaced_by = models.CharField(
+        max_length=200, blank=True, help_text="For a repealed Act: what replaced it, e.g. Data Protection Act 2018."
+    )
+    status_since = models.DateField("repealed on", null=True, blank=True)
+    verified_source = models.TextField(
+        "address read", blank=True, help_text="Where on legislation.gov.uk the title, year and number were checked."
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -208,10 +241,54 @@ class Legislation(RegisterRecord):
         constraints = [
             # The same Act may be cited for different sections, but each section only once.
             models.UniqueConstraint(fields=["title", "section"], name="legislation_unique_title_section"),
+            # The checks look an Act up by its title: two catalogue entries with one title would contradict.
+            models.UniqueConstraint(
+                fields=["title"], condition=models.Q(in_catalogue=True), name="legislation_catalogue_unique_title",
+                violation_error_message="The legislation catalogue already has an entry with this title.",
+            ),
         ]
 
     def __str__(self):
         return f"{self.title} {self.section}".strip()
+
+    @property
+    def is_repealed(self) -> bool:
+        return self.status == self.Status.REPEALED
+
+    def clean(self):
+        errors = {}
+        ends_in = TITLE_YEAR.search(self.title or "")
+        if ends_in and self.year and int(ends_in.group(1)) != self.year:
+            errors["year"] = ValidationError(
+                "The title ends in %(title_year)s but the year is %(year)s. An Act's year is part of its title: "
+                "correct whichever is wrong.",
+                code="title_year_mismatch", params={"title_year": ends_in.group(1), "year": self.year},
+            )
+        if self.in_catalogue:
+            errors.update(self._catalogue_errors())
+        if errors:
+            raise ValidationError(errors)
+
+    def _catalogue_errors(self) -> dict:
+        """A catalogue entry is what the checks trust, so it must carry everything they quote."""
+        errors = {}
+        if not self.year:
+            errors["year"] = ValidationError("Enter the year of the Act or instrument", code="catalogue_year")
+        if not self.chapter.strip():
+            errors["chapter"] = ValidationError(
+                "Enter the chapter number (c. 41) or SI number (SI 2003/2426)", code="catalogue_number"
+            )
+        if not (self.url or "").startswith(LEGISLATION_GOV_UK):
+            errors["url"] = ValidationError(
+                f"Enter the address of the Act on legislation.gov.uk, starting {LEGISLATION_GOV_UK}",
+                code="catalogue_url",
+            )
+        if self.is_repealed and not self.replaced_by.strip():
+            errors["replaced_by"] = ValidationError(
+                "Enter what replaced the repealed Act, so the checks can say what to cite instead",
+                code="catalogue_replacement",
+            )
+        return errors
 
 
 class Purpose(RegisterRecord):

@@ -10,7 +10,7 @@ from django.db.models import Q
 
 from retention.models import LegalHold, RetentionRule
 
-from .forms import PurposeForm, govuk_formfield, page_helper
+from .forms import CATALOGUE_ONLY_FIELDS, PurposeForm, govuk_formfield, page_helper
 from .models import (
     Controller,
     DataCategory,
@@ -109,7 +109,9 @@ RECORD_TYPES = {
         RecordType("services", Service, ("name", "description"), ("role", "controller"), "services"),
         RecordType("subject-groups", DataSubjectGroup, ("name", "description"), (), "subject_groups"),
         RecordType("data-categories", DataCategory, ("name", "description"), ("kind",), "data_categories"),
-        RecordType("legislation", Legislation, ("title", "section"), (), "purposes__legislation"),
+        # The catalogue's own fields are kept by DPOs in the workspace's reference pages, not in the register.
+        RecordType("legislation", Legislation, ("title", "section"), (), "purposes__legislation",
+                   exclude=("retired", *CATALOGUE_ONLY_FIELDS)),
         RecordType("purposes", Purpose, ("name", "description"), ("art6_basis", "collected_from"), "purposes",
                    form=PurposeRecordForm),
         RecordType("sources", Source, ("name", "description"), ("kind",), "sources"),

@@ -3,7 +3,7 @@
 from django.db import models
 from django.db.models import Q, QuerySet
 
-from .models import RegisterRecord, Service
+from .models import Legislation, RegisterRecord, Service
 from .register import RecordType
 
 HIDDEN_IN_HISTORY = {"updated_at", "created_at", "lock_version"}
@@ -114,3 +114,23 @@ def record_changes_since(*, record: RegisterRecord, lock_version: int) -> list[d
     if loaded is None or latest is None:
         return []
     return _changes(model, latest, loaded)
+
+
+def catalogue_titles() -> set[str]:
+    """The titles in the legislation catalogue, lower case: an item staff add under one of them is known."""
+    return {title.lower() for title in Legislation.objects.filter(in_catalogue=True).values_list("title", flat=True)}
+
+
+def catalogue_entries(*, query: str = "") -> QuerySet:
+    """The legislation catalogue, optionally only entries whose title or number contains `query`."""
+    entries = Legislation.objects.filter(in_catalogue=True).order_by("title")
+    if query:
+        entries = entries.filter(Q(title__icontains=query) | Q(chapter__icontains=query))
+    return entries
+
+
+def legislation_outside_catalogue() -> list[Legislation]:
+    """Items staff added whose title the catalogue does not have: the DPO checks the title and year."""
+    known = catalogue_titles()
+    staff_added = Legislation.objects.filter(in_catalogue=False, retired=False)
+    return [law for law in staff_added if law.title.lower() not in known]

@@ -136,7 +136,7 @@ def totp_code():
 
 
 def reference_data_ensure() -> None:
-    """Put back what data migrations load (lawful bases, roles, stale references).
+    """Put back what data migrations load (lawful bases, roles, stale references, the legislation catalogue).
 
     A transactional test (live_server, browser tests) ends by emptying every table, and restoring the
     serialised copy is not dependable across a long mixed session; the migrations' own loaders are
@@ -150,4 +150,7 @@ def reference_data_ensure() -> None:
         import_module("services.migrations.0002_load_lawful_bases").load(apps, None)
     if not apps.get_model("notices", "StaleReference").objects.exists():
         import_module("notices.migrations.0006_seed_stale_references").seed(apps, None)
+        import_module("notices.migrations.0008_more_stale_references").seed(apps, None)
+    if not apps.get_model("services", "Legislation").objects.filter(in_catalogue=True).exists():
+        import_module("services.migrations.0006_load_legislation_catalogue").load(apps, None)
     import_module("notices.migrations.0001_roles").create_roles(apps, None)

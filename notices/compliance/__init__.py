@@ -13,7 +13,7 @@ import datetime as dt
 from ..document import build_document
 from ..models import Notice
 from ..selectors import publication_in_force, today
-from . import checklist, consistency, lawful_basis, readability, stale
+from . import checklist, citations, consistency, contradictions, deadlines, lawful_basis, readability, stale
 from .context import NoticeContext
 from .findings import BLOCKER, WARNING, Finding, blockers, ordered
 from .readability import SectionReadability, section_scores
@@ -26,24 +26,34 @@ __all__ = [
     "blockers",
     "check_document",
     "check_notice",
+    "check_text",
     "notice_meta",
     "section_scores",
 ]
 
-RULES = [*checklist.RULES, *lawful_basis.RULES, *consistency.RULES, *stale.RULES, *readability.RULES]
+RULES = [
+    *checklist.RULES, *lawful_basis.RULES, *consistency.RULES, *stale.RULES, *citations.RULES,
+    *deadlines.RULES, *contradictions.RULES, *readability.RULES,
+]
+# The rules that read only what a text says, so check_text can run them on pasted text with no records.
+TEXT_RULES = [*stale.RULES, *citations.RULES, *deadlines.RULES]
 
 
 def check_document(
-    document: dict, *, notice_meta: dict | None = None, on: dt.date | None = None, references=None
+    document: dict, *, notice_meta: dict | None = None, on: dt.date | None = None, references=None, catalogue=None,
+    rules=None,
 ) -> list[Finding]:
     """Every finding for a notice document (notices.document.build_document output), blockers first.
 
     `notice_meta` carries what the document does not: the notice's review-by date and its published document
     (see notice_meta()). `on` is the day to judge dates against. `references` replaces the active
-    StaleReference rows (for tests and previews).
+    StaleReference rows and `catalogue` the legislation catalogue (for tests and previews); `rules` runs only
+    some rules (check_text runs TEXT_RULES).
     """
-    ctx = NoticeContext(document, notice_meta=notice_meta, on=on or today(), references=references)
-    return ordered(finding for rule in RULES for finding in rule(ctx))
+    ctx = NoticeContext(
+        document, notice_meta=notice_meta, on=on or today(), references=references, catalogue=catalogue
+    )
+    return ordered(finding for rule in (RULES if rules is None else rules) for finding in rule(ctx))
 
 
 def notice_meta(notice: Notice) -> dict:
@@ -59,3 +69,45 @@ def notice_meta(notice: Notice) -> dict:
 def check_notice(notice: Notice, *, on: dt.date | None = None) -> list[Finding]:
     """The findings for a notice's working copy, as it would be submitted now."""
     return check_document(build_document(notice), notice_meta=notice_meta(notice), on=on)
+
+
+def text_document(paragraphs: list[tuple[int, str]]) -> dict:
+    """A document holding nothing but text, one free-text section per paragraph keyed by its first line."""
+    return {
+        "text_only": True,
+        "sections": [
+            {"key": f"text-{line}", "title": "", "free_text": True, "id": line, "placement": "", "markdown": text}
+            for line, text in paragraphs
+        ],
+    }
+
+
+def check_text(text: str, *, on: dt.date | None = None) -> list[tuple[int, Finding]]:
+    """The text-reading rules run over any text (a notice pasted in before it is entered), as (line number,
+    finding) pairs in reading order. The same rule functions as for notices, not a second implementation."""
+    paragraphs = _paragraphs(text)
+    findings = check_document(text_document(paragraphs), on=on, rules=TEXT_RULES)
+    starts = dict(paragraphs)
+    located = [(_line_of(starts[f.record_id], f.record_id, f.quote), f) for f in findings]
+    return sorted(located, key=lambda pair: pair[0])
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    """(first line number, text) for each run of non-blank lines."""
+    paragraphs, current, start = [], [], 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            start = start if current else number
+            current.append(line)
+        elif current:
+            paragraphs.append((start, "\n".join(current)))
+            current = []
+    if current:
+        paragraphs.append((start, "\n".join(current)))
+    return paragraphs
+
+
+def _line_of(paragraph: str, first_line: int, quote: str) -> int:
+    """The line a quote starts on, within a paragraph that starts at first_line."""
+    at = paragraph.find(quote.split("\n")[0][:60]) if quote else -1
+    return first_line + (paragraph.count("\n", 0, at) if at > 0 else 0)

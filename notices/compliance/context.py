@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 
+from services.models import Legislation
+
 from ..models import SECTION_KEYS, StaleReference
 from .findings import Finding
 
@@ -66,11 +68,12 @@ class Spot:
 
 
 class NoticeContext:
-    def __init__(self, document: dict, *, notice_meta: dict | None, on: dt.date, references=None):
+    def __init__(self, document: dict, *, notice_meta: dict | None, on: dt.date, references=None, catalogue=None):
         self.document = document
         self.meta = notice_meta or {}
         self.on = on
         self.references = references
+        self.catalogue_entries = catalogue
         self.sections = {section["key"]: section for section in document.get("sections", [])}
         self.purposes: list[dict] = self.section("why_we_use_it").get("purposes", [])
         self.free_texts = [section for section in document.get("sections", []) if section.get("free_text")]
@@ -81,6 +84,19 @@ class NoticeContext:
         if self.references is not None:
             return list(self.references)
         return list(StaleReference.objects.filter(active=True))
+
+    @cached_property
+    def catalogue(self) -> list[Legislation]:
+        """The legislation catalogue (reference data, like the stale references): those given to
+        check_document, or the catalogue entries in the register."""
+        if self.catalogue_entries is not None:
+            return list(self.catalogue_entries)
+        return list(Legislation.objects.filter(in_catalogue=True, retired=False))
+
+    @property
+    def text_only(self) -> bool:
+        """Plain text checked on its own (check_text): there are no records to compare it with."""
+        return bool(self.document.get("text_only"))
 
     def section(self, key: str) -> dict:
         return self.sections.get(key, {})
@@ -128,9 +144,12 @@ class NoticeContext:
         ] or [ref for ref in (row["art13_ref"], row["art14_ref"]) if ref]
         return f"UK GDPR Art {refs[0]}" if len(refs) == 1 else f"UK GDPR Arts {refs[0]} and {refs[1]}"
 
-    def finding(self, severity: str, code: str, rule: str, *, section: str, record: Record | None = None) -> Finding:
+    def finding(
+        self, severity: str, code: str, rule: str, *, section: str, record: Record | None = None, quote: str = ""
+    ) -> Finding:
         record_type, record_id, record_name = record or ("", None, "")
         return Finding(
+            quote=quote,
             severity=severity,
             code=code,
             rule=rule,

@@ -37,6 +37,9 @@ class Finding:
     record_type: str = ""  # model label of the register record at fault, e.g. "services.recipient"
     record_id: int | None = None
     record_name: str = ""
+    # The words in the notice the finding is about (a citation, a sentence), so a reader, or check_text's
+    # line numbers, can find them.
+    quote: str = ""
 
     @property
     def is_blocker(self) -> bool:

@@ -36,6 +36,7 @@ def stale_references(ctx: NoticeContext):
             f"Out of date{since}: “{text}”. {reference.problem} Say instead: {reference.replacement}",
             section=spot.section,
             record=spot.record,
+            quote=text,
         )
 
 

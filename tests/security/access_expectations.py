@@ -165,6 +165,18 @@ def _section(**extra) -> Callable[[], dict]:
 IG, DPO_ROLE = "IG officer", "DPO"
 
 
+def _catalogue_entry() -> dict:
+    from services.models import Legislation
+
+    return {"pk": Legislation.objects.filter(in_catalogue=True).values_list("pk", flat=True).first()}
+
+
+def _stale_reference() -> dict:
+    from notices.models import StaleReference
+
+    return {"pk": StaleReference.objects.values_list("pk", flat=True).first()}
+
+
 def post_only(expect: Expect) -> Expect:
     """A POST-only action: require_POST answers every GET with 405 before anyone is asked to sign in."""
     return expect.but(get={role: NOT_ALLOWED for role in ROLES})
@@ -213,6 +225,13 @@ EXPECTATIONS: dict[str, Expect] = {
     ),
     "manage:notice_withdraw": post_only(staff(DPO_ROLE, get=NOT_ALLOWED, kwargs=_notice_pk)),
     "manage:notice_restore": post_only(staff(IG, get=NOT_ALLOWED, kwargs=_only("pk", "number"))),
+    # The checks' reference data: everyone in the workspace reads it; DPOs keep it.
+    "manage:catalogue_list": staff(IG, DPO_ROLE),
+    "manage:catalogue_create": staff(DPO_ROLE),
+    "manage:catalogue_edit": staff(DPO_ROLE, kwargs=_catalogue_entry),
+    "manage:stale_list": staff(IG, DPO_ROLE),
+    "manage:stale_create": staff(DPO_ROLE),
+    "manage:stale_edit": staff(DPO_ROLE, kwargs=_stale_reference),
     # Staff sign-in (accounts/)
     "accounts:login": everyone(),
     "accounts:logout": everyone(get=NOT_ALLOWED),
