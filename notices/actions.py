@@ -6,7 +6,7 @@ import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.actions import audit_record
@@ -29,7 +29,12 @@ class WorkflowError(Exception):
 
 
 class EditConflict(Exception):
-    """Someone else saved first: the edit was made to a copy that is now out of date."""
+    """Someone else saved first: the edit was made to a copy that is now out of date. `current` is the
+    object as it now stands (when there is one), so the editor can be shown what the other person saved."""
+
+    def __init__(self, message: str, *, current=None):
+        super().__init__(message)
+        self.current = current
 
 
 class ComplianceBlocked(Exception):
@@ -83,6 +88,17 @@ def _event(*, version: NoticeVersion, actor, action: str, from_status: str, reas
     )
 
 
+def _edit_audited(*, actor, notice: Notice, what: str, fields: list[str]) -> None:
+    # Working-copy edits go into the same audit trail as workflow steps and register edits, so the DPO
+    # can see who changed what in a draft before it reached them.
+    audit_record(
+        actor=actor,
+        action="notice_edited",
+        target=notice,
+        detail={"notice": notice.slug, "what": what, "fields": sorted(fields)},
+    )
+
+
 def _move(version: NoticeVersion, *, to: str, actor, action: str, reason: str = "", **fields) -> NoticeVersion:
     from_status = version.status
     version.status = to
@@ -125,8 +141,15 @@ def notice_create(
     return notice
 
 
+def _lock_notice(notice: Notice) -> Notice:
+    # Every write that may open a draft takes the notice's row lock first, so people making the first
+    # edit after a publication at the same moment queue here and the second finds the first one's draft.
+    return Notice.objects.select_for_update().get(pk=notice.pk)
+
+
 def _editable_version(notice: Notice, actor) -> NoticeVersion:
-    """The draft that edits go into, starting a new one after a publication."""
+    """The draft that edits go into, starting a new one after a publication (under the notice's lock)."""
+    _lock_notice(notice)
     version = notice.versions.filter(status__in=NoticeVersion.OPEN_STATUSES).first()
     if version is None:
         return version_start_draft(actor=actor, notice=notice)
@@ -152,13 +175,18 @@ def notice_update(
     if locked.lock_version != lock_version:
         raise EditConflict(f"“{locked}” was changed by someone else while you were editing it.")
     _editable_version(locked, actor)
+    changed = [name for name, value in (fields or {}).items() if getattr(locked, name) != value]
     for name, value in (fields or {}).items():
         setattr(locked, name, value)
     locked.lock_version += 1
     locked.full_clean()
     locked.save()
     for name, records in (relations or {}).items():
+        before = set(getattr(locked, name).values_list("pk", flat=True))
         getattr(locked, name).set(records)
+        if before != set(getattr(locked, name).values_list("pk", flat=True)):
+            changed.append(name)
+    _edit_audited(actor=actor, notice=locked, what="about the notice and its records", fields=changed)
     return locked
 
 
@@ -174,6 +202,8 @@ def notice_section_add(
     section = NoticeSection(notice=notice, heading=heading, body=body, placement=placement, position=position)
     section.full_clean()
     section.save()
+    _edit_audited(actor=actor, notice=notice, what=f"section “{heading}” added", fields=["heading", "body",
+                                                                                        "placement"])
     return section
 
 
@@ -181,12 +211,22 @@ def notice_section_add(
 def version_start_draft(*, actor, notice: Notice) -> NoticeVersion:
     """Open the next numbered version for editing."""
     _require_role(actor, IG_OFFICER, doing="start a new draft")
+    _lock_notice(notice)
     if notice.versions.filter(status__in=NoticeVersion.OPEN_STATUSES).exists():
         raise WorkflowError(f"“{notice}” already has a version being worked on.")
     last = notice.versions.order_by("-number").first()
-    version = NoticeVersion.objects.create(
-        notice=notice, number=(last.number + 1) if last else 1, status=Status.DRAFT, created_by=actor
-    )
+    try:
+        # The row lock above serialises openers; the unique constraints are the last word if anything
+        # (another database client, SQLite) writes without it, and their refusal reads as a message.
+        with transaction.atomic():
+            version = NoticeVersion.objects.create(
+                notice=notice, number=(last.number + 1) if last else 1, status=Status.DRAFT, created_by=actor
+            )
+    except IntegrityError as error:
+        raise WorkflowError(
+            f"Someone else started a new draft of “{notice}” at the same moment. Reload the page: your "
+            f"change can go into their draft."
+        ) from error
     _event(version=version, actor=actor, action="created", from_status="")
     return version
 
@@ -402,34 +442,58 @@ def notice_withdraw(*, actor, notice: Notice, reason: str) -> Withdrawal:
     )
 
 
-def _section_for_edit(actor, section: NoticeSection) -> NoticeSection:
+def _section_for_edit(actor, section: NoticeSection, *, lock_version: int) -> NoticeSection:
+    """The section, locked, once the actor may edit it and nobody has saved it since `lock_version`."""
     _require_role(actor, IG_OFFICER, doing="edit notices")
     _editable_version(section.notice, actor)
-    return section
+    locked = NoticeSection.objects.select_for_update().filter(pk=section.pk).first()
+    if locked is None:
+        raise EditConflict(f"The section “{section.heading}” was deleted by someone else while you were editing it.")
+    if locked.lock_version != lock_version:
+        raise EditConflict(
+            f"The section “{locked.heading}” was changed by someone else while you were editing it.", current=locked
+        )
+    return locked
 
 
 @transaction.atomic
-def notice_section_update(*, actor, section: NoticeSection, heading: str, body: str, placement: str) -> NoticeSection:
-    """Change a free-text section of the notice's draft."""
-    _section_for_edit(actor, section)
+def notice_section_update(
+    *, actor, section: NoticeSection, lock_version: int, heading: str, body: str, placement: str
+) -> NoticeSection:
+    """Change a free-text section of the notice's draft. Refused with EditConflict if someone saved it
+    after the editor loaded `lock_version`."""
+    section = _section_for_edit(actor, section, lock_version=lock_version)
     section.heading, section.body, section.placement = heading, body, placement
+    section.lock_version += 1
     section.full_clean()
     section.save()
+    _edit_audited(actor=actor, notice=section.notice, what=f"section “{heading}”", fields=["heading", "body",
+                                                                                         "placement"])
     return section
 
 
 @transaction.atomic
-def notice_section_delete(*, actor, section: NoticeSection) -> None:
+def notice_section_delete(*, actor, section: NoticeSection, lock_version: int) -> None:
     """Remove a free-text section from the notice's draft (its history row keeps the text)."""
-    _section_for_edit(actor, section)
+    section = _section_for_edit(actor, section, lock_version=lock_version)
     section.delete()
+    _edit_audited(actor=actor, notice=section.notice, what=f"section “{section.heading}” deleted", fields=[])
 
 
 @transaction.atomic
-def notice_section_move(*, actor, section: NoticeSection, up: bool) -> None:
-    """Swap a free-text section with its neighbour above (up) or below, renumbering all of them."""
-    _section_for_edit(actor, section)
-    sections = list(section.notice.sections.order_by("position", "id"))
+def notice_section_move(*, actor, section: NoticeSection, up: bool, order: list[int]) -> None:
+    """Swap a free-text section with its neighbour above (up) or below, renumbering all of them.
+
+    `order` is the sections' ids in the order the editor saw them: if anyone has added, deleted or moved
+    a section since, the move is refused rather than applied to an order the editor never saw."""
+    _require_role(actor, IG_OFFICER, doing="edit notices")
+    _editable_version(section.notice, actor)
+    sections = list(section.notice.sections.select_for_update().order_by("position", "id"))
+    if [s.pk for s in sections] != list(order):
+        raise EditConflict(
+            f"The sections of “{section.notice}” were changed by someone else while you were looking at them. "
+            f"The page now shows them as they are: move the section again if it is still needed."
+        )
     index = next(i for i, s in enumerate(sections) if s.pk == section.pk)
     other = index - 1 if up else index + 1
     if 0 <= other < len(sections):
@@ -437,7 +501,9 @@ def notice_section_move(*, actor, section: NoticeSection, up: bool) -> None:
     for position, item in enumerate(sections):
         if item.position != position:
             item.position = position
-            item.save(update_fields=["position"])
+            item.lock_version += 1
+            item.save(update_fields=["position", "lock_version"])
+    _edit_audited(actor=actor, notice=section.notice, what=f"section “{section.heading}” moved", fields=["position"])
 
 
 @transaction.atomic
