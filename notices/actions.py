@@ -19,6 +19,7 @@ from .pdf import render_pdf
 from .rendering import render_document_html, sha256_hex
 from .roles import DPO, IG_OFFICER, has_role
 from .selectors import today
+from .storage import pdf_storage
 
 Status = NoticeVersion.Status
 logger = logging.getLogger(__name__)
@@ -288,7 +289,10 @@ def _check_effective_from(notice: Notice, effective_from: dt.date, *, historical
         )
 
 
-@transaction.atomic
+# Refusals raised before anything is written: they say what to fix, and are passed on as they are.
+_REFUSALS = (PublishError, WorkflowError, ComplianceBlocked, PermissionDenied, ValidationError)
+
+
 def version_publish(
     *,
     actor,
@@ -301,13 +305,47 @@ def version_publish(
 
     `effective_from` schedules it: the public sees it from that day; until then the previous version stays
     in force. `historical` records a version that was in force before the portal held the notice, with
-    its real past date. Whoever submitted a version cannot publish it (four eyes). If the PDF cannot be
-    made, PublishError says why and nothing is published.
+    its real past date. Whoever submitted a version cannot publish it (four eyes).
 
     The frozen document is checked first (notices.compliance). While blocking findings remain it is refused
     with ComplianceBlocked, unless the DPO gives `override_reason`: the reason is then kept on the version
     and in the "published" audit event. A reason given when nothing blocks is not needed and not stored.
+
+    All or nothing: if any step fails (rendering, storing the PDF, writing the rows, committing), nothing
+    is published, the stored PDF is deleted again and PublishError says why. The PDF is stored before the
+    commit, so a committed publication always has its file; a process killed between the two leaves a file
+    that no publication refers to, which `manage.py sweep_storage` removes.
     """
+    stored: list[str] = []
+    try:
+        with transaction.atomic():
+            return _publish(actor=actor, version=version, effective_from=effective_from,
+                            override_reason=override_reason, historical=historical, stored=stored)
+    except _REFUSALS:
+        _delete_quietly(stored)
+        raise
+    except Exception as error:
+        _delete_quietly(stored)
+        logger.exception("Publishing %s failed; nothing was published", version)
+        raise PublishError(_not_published(version, f"it could not be saved ({error})")) from error
+    except BaseException:
+        _delete_quietly(stored)
+        raise
+
+
+def _not_published(version: NoticeVersion, why: str) -> str:
+    return (
+        f"Version {version.number} of “{version.notice}” was not published because {why}. Nothing has "
+        f"changed: the version is still in review. Try again, and if it fails again, ask the portal's "
+        f"administrators to look at the error log."
+    )
+
+
+def _publish(
+    *, actor, version: NoticeVersion, effective_from: dt.date | None, override_reason: str, historical: bool,
+    stored: list[str],
+) -> Publication:
+    """version_publish's steps, inside its transaction. Appends the stored PDF's name to `stored`."""
     _require_role(actor, DPO, doing="publish notices")
     version = NoticeVersion.objects.select_for_update().select_related("notice").get(pk=version.pk)
     _require_status(version, Status.IN_REVIEW, doing="published")
@@ -328,44 +366,56 @@ def version_publish(
         change_summary=version.change_summary,
     )
     pdf = _render_publication_pdf(version=version, document=document)
-    storage = Publication._meta.get_field("pdf").storage
-    pdf_name = storage.save(_pdf_name(version, pdf), ContentFile(pdf))
-    try:
-        html = render_document_html(document)
-        publication = Publication(
-            version=version,
-            document=document,
-            html=html,
-            html_sha256=sha256_hex(html),
-            effective_from=effective_from,
-            published_at=timezone.now(),
-            approved_by=actor,
-            approver_name=document["version"]["approved_by"],
-            change_summary=version.change_summary,
-            pdf=pdf_name,
-            pdf_sha256=sha256_hex(pdf),
-            pdf_size=len(pdf),
-        )
-        publication.save()
-        _make_current(
-            version=version,
-            actor=actor,
-            effective_from=effective_from,
-            overridden=overridden,
-            override_reason=override_reason,
-        )
-    except BaseException:
-        # The transaction rolls back, so the stored PDF would belong to nothing.
-        _delete_quietly(storage, pdf_name)
-        raise
+    pdf_name = _store_pdf(version, pdf, stored=stored)
+    html = render_document_html(document)
+    publication = Publication(
+        version=version,
+        document=document,
+        html=html,
+        html_sha256=sha256_hex(html),
+        effective_from=effective_from,
+        published_at=timezone.now(),
+        approved_by=actor,
+        approver_name=document["version"]["approved_by"],
+        change_summary=version.change_summary,
+        pdf=pdf_name,
+        pdf_sha256=sha256_hex(pdf),
+        pdf_size=len(pdf),
+    )
+    publication.save()
+    _make_current(
+        version=version,
+        actor=actor,
+        effective_from=effective_from,
+        overridden=overridden,
+        override_reason=override_reason,
+    )
     return publication
 
 
-def _delete_quietly(storage, name: str) -> None:
+def _store_pdf(version: NoticeVersion, pdf: bytes, *, stored: list[str]) -> str:
+    """Store the PDF and read it back: what is committed is known to be on disk, byte for byte."""
+    storage = pdf_storage()
     try:
-        storage.delete(name)
-    except Exception:  # the original error matters more; an orphan file is only untidy
-        logger.exception("Could not delete %s after a failed publish", name)
+        name = storage.save(_pdf_name(version, pdf), ContentFile(pdf))
+    except OSError as error:
+        logger.exception("PDF of %s could not be stored", version)
+        raise PublishError(_not_published(version, f"its PDF could not be stored ({error.strerror or error})")) \
+            from error
+    stored.append(name)
+    with storage.open(name, "rb") as written:
+        if sha256_hex(written.read()) != sha256_hex(pdf):
+            raise PublishError(_not_published(version, "its PDF was not stored intact"))
+    return name
+
+
+def _delete_quietly(names: list[str]) -> None:
+    storage = pdf_storage()
+    for name in names:
+        try:
+            storage.delete(name)
+        except Exception:  # the original error matters more; sweep_storage removes what is left
+            logger.exception("Could not delete %s after a failed publish", name)
 
 
 def _render_publication_pdf(*, version: NoticeVersion, document: dict) -> bytes:
@@ -374,11 +424,7 @@ def _render_publication_pdf(*, version: NoticeVersion, document: dict) -> bytes:
         return render_pdf(document)
     except Exception as error:
         logger.exception("PDF of %s could not be made", version)
-        raise PublishError(
-            f"Version {version.number} of “{version.notice}” was not published because its PDF could not be "
-            f"made ({error}). Nothing has changed: the version is still in review. Try again, and if it fails "
-            f"again, ask the portal's administrators to look at the error log."
-        ) from error
+        raise PublishError(_not_published(version, f"its PDF could not be made ({error})")) from error
 
 
 def _pdf_name(version: NoticeVersion, pdf: bytes) -> str:

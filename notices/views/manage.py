@@ -363,6 +363,10 @@ def notice_decide(request, pk, decision):
         else:
             actions.version_reject(actor=request.user, version=version, reason=form.cleaned_data["reason"])
             messages.success(request, f"Sent version {version.number} back to the IG officer.")
+    except actions.PublishError as error:
+        # Something failed on our side part-way: a page of its own says plainly that nothing was published.
+        context = {"notice": notice, "version": version, "reason": str(error)}
+        return render(request, "manage/notices/not_published.html", context, status=503)
     except REFUSALS as error:
         _refused(request, error)
         return redirect("manage:notice_review", pk=pk)
