@@ -13,3 +13,5 @@ urlpatterns = [
     path("manage/", include("config.manage_urls")),
     path("", include("notices.urls")),
 ]
+
+handler500 = "config.views.server_error"

@@ -6,7 +6,7 @@ import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.actions import audit_record
@@ -27,6 +27,7 @@ from .pdf import render_pdf
 from .rendering import render_document_html, sha256_hex
 from .roles import DPO, IG_OFFICER, has_role
 from .selectors import today
+from .storage import pdf_storage
 
 Status = NoticeVersion.Status
 logger = logging.getLogger(__name__)
@@ -37,7 +38,12 @@ class WorkflowError(Exception):
 
 
 class EditConflict(Exception):
-    """Someone else saved first: the edit was made to a copy that is now out of date."""
+    """Someone else saved first: the edit was made to a copy that is now out of date. `current` is the
+    object as it now stands (when there is one), so the editor can be shown what the other person saved."""
+
+    def __init__(self, message: str, *, current=None):
+        super().__init__(message)
+        self.current = current
 
 
 class ComplianceBlocked(Exception):
@@ -91,6 +97,17 @@ def _event(*, version: NoticeVersion, actor, action: str, from_status: str, reas
     )
 
 
+def _edit_audited(*, actor, notice: Notice, what: str, fields: list[str]) -> None:
+    # Working-copy edits go into the same audit trail as workflow steps and register edits, so the DPO
+    # can see who changed what in a draft before it reached them.
+    audit_record(
+        actor=actor,
+        action="notice_edited",
+        target=notice,
+        detail={"notice": notice.slug, "what": what, "fields": sorted(fields)},
+    )
+
+
 def _move(version: NoticeVersion, *, to: str, actor, action: str, reason: str = "", **fields) -> NoticeVersion:
     from_status = version.status
     version.status = to
@@ -133,8 +150,15 @@ def notice_create(
     return notice
 
 
+def _lock_notice(notice: Notice) -> Notice:
+    # Every write that may open a draft takes the notice's row lock first, so people making the first
+    # edit after a publication at the same moment queue here and the second finds the first one's draft.
+    return Notice.objects.select_for_update().get(pk=notice.pk)
+
+
 def _editable_version(notice: Notice, actor) -> NoticeVersion:
-    """The draft that edits go into, starting a new one after a publication."""
+    """The draft that edits go into, starting a new one after a publication (under the notice's lock)."""
+    _lock_notice(notice)
     version = notice.versions.filter(status__in=NoticeVersion.OPEN_STATUSES).first()
     if version is None:
         return version_start_draft(actor=actor, notice=notice)
@@ -160,13 +184,18 @@ def notice_update(
     if locked.lock_version != lock_version:
         raise EditConflict(f"“{locked}” was changed by someone else while you were editing it.")
     _editable_version(locked, actor)
+    changed = [name for name, value in (fields or {}).items() if getattr(locked, name) != value]
     for name, value in (fields or {}).items():
         setattr(locked, name, value)
     locked.lock_version += 1
     locked.full_clean()
     locked.save()
     for name, records in (relations or {}).items():
+        before = set(getattr(locked, name).values_list("pk", flat=True))
         getattr(locked, name).set(records)
+        if before != set(getattr(locked, name).values_list("pk", flat=True)):
+            changed.append(name)
+    _edit_audited(actor=actor, notice=locked, what="about the notice and its records", fields=changed)
     return locked
 
 
@@ -182,6 +211,8 @@ def notice_section_add(
     section = NoticeSection(notice=notice, heading=heading, body=body, placement=placement, position=position)
     section.full_clean()
     section.save()
+    _edit_audited(actor=actor, notice=notice, what=f"section “{heading}” added", fields=["heading", "body",
+                                                                                        "placement"])
     return section
 
 
@@ -189,12 +220,22 @@ def notice_section_add(
 def version_start_draft(*, actor, notice: Notice) -> NoticeVersion:
     """Open the next numbered version for editing."""
     _require_role(actor, IG_OFFICER, doing="start a new draft")
+    _lock_notice(notice)
     if notice.versions.filter(status__in=NoticeVersion.OPEN_STATUSES).exists():
         raise WorkflowError(f"“{notice}” already has a version being worked on.")
     last = notice.versions.order_by("-number").first()
-    version = NoticeVersion.objects.create(
-        notice=notice, number=(last.number + 1) if last else 1, status=Status.DRAFT, created_by=actor
-    )
+    try:
+        # The row lock above serialises openers; the unique constraints are the last word if anything
+        # (another database client, SQLite) writes without it, and their refusal reads as a message.
+        with transaction.atomic():
+            version = NoticeVersion.objects.create(
+                notice=notice, number=(last.number + 1) if last else 1, status=Status.DRAFT, created_by=actor
+            )
+    except IntegrityError as error:
+        raise WorkflowError(
+            f"Someone else started a new draft of “{notice}” at the same moment. Reload the page: your "
+            f"change can go into their draft."
+        ) from error
     _event(version=version, actor=actor, action="created", from_status="")
     return version
 
@@ -256,7 +297,10 @@ def _check_effective_from(notice: Notice, effective_from: dt.date, *, historical
         )
 
 
-@transaction.atomic
+# Refusals raised before anything is written: they say what to fix, and are passed on as they are.
+_REFUSALS = (PublishError, WorkflowError, ComplianceBlocked, PermissionDenied, ValidationError)
+
+
 def version_publish(
     *,
     actor,
@@ -269,13 +313,47 @@ def version_publish(
 
     `effective_from` schedules it: the public sees it from that day; until then the previous version stays
     in force. `historical` records a version that was in force before the portal held the notice, with
-    its real past date. Whoever submitted a version cannot publish it (four eyes). If the PDF cannot be
-    made, PublishError says why and nothing is published.
+    its real past date. Whoever submitted a version cannot publish it (four eyes).
 
     The frozen document is checked first (notices.compliance). While blocking findings remain it is refused
     with ComplianceBlocked, unless the DPO gives `override_reason`: the reason is then kept on the version
     and in the "published" audit event. A reason given when nothing blocks is not needed and not stored.
+
+    All or nothing: if any step fails (rendering, storing the PDF, writing the rows, committing), nothing
+    is published, the stored PDF is deleted again and PublishError says why. The PDF is stored before the
+    commit, so a committed publication always has its file; a process killed between the two leaves a file
+    that no publication refers to, which `manage.py sweep_storage` removes.
     """
+    stored: list[str] = []
+    try:
+        with transaction.atomic():
+            return _publish(actor=actor, version=version, effective_from=effective_from,
+                            override_reason=override_reason, historical=historical, stored=stored)
+    except _REFUSALS:
+        _delete_quietly(stored)
+        raise
+    except Exception as error:
+        _delete_quietly(stored)
+        logger.exception("Publishing %s failed; nothing was published", version)
+        raise PublishError(_not_published(version, f"it could not be saved ({error})")) from error
+    except BaseException:
+        _delete_quietly(stored)
+        raise
+
+
+def _not_published(version: NoticeVersion, why: str) -> str:
+    return (
+        f"Version {version.number} of “{version.notice}” was not published because {why}. Nothing has "
+        f"changed: the version is still in review. Try again, and if it fails again, ask the portal's "
+        f"administrators to look at the error log."
+    )
+
+
+def _publish(
+    *, actor, version: NoticeVersion, effective_from: dt.date | None, override_reason: str, historical: bool,
+    stored: list[str],
+) -> Publication:
+    """version_publish's steps, inside its transaction. Appends the stored PDF's name to `stored`."""
     _require_role(actor, DPO, doing="publish notices")
     version = NoticeVersion.objects.select_for_update().select_related("notice").get(pk=version.pk)
     _require_status(version, Status.IN_REVIEW, doing="published")
@@ -296,44 +374,56 @@ def version_publish(
         change_summary=version.change_summary,
     )
     pdf = _render_publication_pdf(version=version, document=document)
-    storage = Publication._meta.get_field("pdf").storage
-    pdf_name = storage.save(_pdf_name(version, pdf), ContentFile(pdf))
-    try:
-        html = render_document_html(document)
-        publication = Publication(
-            version=version,
-            document=document,
-            html=html,
-            html_sha256=sha256_hex(html),
-            effective_from=effective_from,
-            published_at=timezone.now(),
-            approved_by=actor,
-            approver_name=document["version"]["approved_by"],
-            change_summary=version.change_summary,
-            pdf=pdf_name,
-            pdf_sha256=sha256_hex(pdf),
-            pdf_size=len(pdf),
-        )
-        publication.save()
-        _make_current(
-            version=version,
-            actor=actor,
-            effective_from=effective_from,
-            overridden=overridden,
-            override_reason=override_reason,
-        )
-    except BaseException:
-        # The transaction rolls back, so the stored PDF would belong to nothing.
-        _delete_quietly(storage, pdf_name)
-        raise
+    pdf_name = _store_pdf(version, pdf, stored=stored)
+    html = render_document_html(document)
+    publication = Publication(
+        version=version,
+        document=document,
+        html=html,
+        html_sha256=sha256_hex(html),
+        effective_from=effective_from,
+        published_at=timezone.now(),
+        approved_by=actor,
+        approver_name=document["version"]["approved_by"],
+        change_summary=version.change_summary,
+        pdf=pdf_name,
+        pdf_sha256=sha256_hex(pdf),
+        pdf_size=len(pdf),
+    )
+    publication.save()
+    _make_current(
+        version=version,
+        actor=actor,
+        effective_from=effective_from,
+        overridden=overridden,
+        override_reason=override_reason,
+    )
     return publication
 
 
-def _delete_quietly(storage, name: str) -> None:
+def _store_pdf(version: NoticeVersion, pdf: bytes, *, stored: list[str]) -> str:
+    """Store the PDF and read it back: what is committed is known to be on disk, byte for byte."""
+    storage = pdf_storage()
     try:
-        storage.delete(name)
-    except Exception:  # the original error matters more; an orphan file is only untidy
-        logger.exception("Could not delete %s after a failed publish", name)
+        name = storage.save(_pdf_name(version, pdf), ContentFile(pdf))
+    except OSError as error:
+        logger.exception("PDF of %s could not be stored", version)
+        raise PublishError(_not_published(version, f"its PDF could not be stored ({error.strerror or error})")) \
+            from error
+    stored.append(name)
+    with storage.open(name, "rb") as written:
+        if sha256_hex(written.read()) != sha256_hex(pdf):
+            raise PublishError(_not_published(version, "its PDF was not stored intact"))
+    return name
+
+
+def _delete_quietly(names: list[str]) -> None:
+    storage = pdf_storage()
+    for name in names:
+        try:
+            storage.delete(name)
+        except Exception:  # the original error matters more; sweep_storage removes what is left
+            logger.exception("Could not delete %s after a failed publish", name)
 
 
 def _render_publication_pdf(*, version: NoticeVersion, document: dict) -> bytes:
@@ -342,11 +432,7 @@ def _render_publication_pdf(*, version: NoticeVersion, document: dict) -> bytes:
         return render_pdf(document)
     except Exception as error:
         logger.exception("PDF of %s could not be made", version)
-        raise PublishError(
-            f"Version {version.number} of “{version.notice}” was not published because its PDF could not be "
-            f"made ({error}). Nothing has changed: the version is still in review. Try again, and if it fails "
-            f"again, ask the portal's administrators to look at the error log."
-        ) from error
+        raise PublishError(_not_published(version, f"its PDF could not be made ({error})")) from error
 
 
 def _pdf_name(version: NoticeVersion, pdf: bytes) -> str:
@@ -410,34 +496,58 @@ def notice_withdraw(*, actor, notice: Notice, reason: str) -> Withdrawal:
     )
 
 
-def _section_for_edit(actor, section: NoticeSection) -> NoticeSection:
+def _section_for_edit(actor, section: NoticeSection, *, lock_version: int) -> NoticeSection:
+    """The section, locked, once the actor may edit it and nobody has saved it since `lock_version`."""
     _require_role(actor, IG_OFFICER, doing="edit notices")
     _editable_version(section.notice, actor)
-    return section
+    locked = NoticeSection.objects.select_for_update().filter(pk=section.pk).first()
+    if locked is None:
+        raise EditConflict(f"The section “{section.heading}” was deleted by someone else while you were editing it.")
+    if locked.lock_version != lock_version:
+        raise EditConflict(
+            f"The section “{locked.heading}” was changed by someone else while you were editing it.", current=locked
+        )
+    return locked
 
 
 @transaction.atomic
-def notice_section_update(*, actor, section: NoticeSection, heading: str, body: str, placement: str) -> NoticeSection:
-    """Change a free-text section of the notice's draft."""
-    _section_for_edit(actor, section)
+def notice_section_update(
+    *, actor, section: NoticeSection, lock_version: int, heading: str, body: str, placement: str
+) -> NoticeSection:
+    """Change a free-text section of the notice's draft. Refused with EditConflict if someone saved it
+    after the editor loaded `lock_version`."""
+    section = _section_for_edit(actor, section, lock_version=lock_version)
     section.heading, section.body, section.placement = heading, body, placement
+    section.lock_version += 1
     section.full_clean()
     section.save()
+    _edit_audited(actor=actor, notice=section.notice, what=f"section “{heading}”", fields=["heading", "body",
+                                                                                         "placement"])
     return section
 
 
 @transaction.atomic
-def notice_section_delete(*, actor, section: NoticeSection) -> None:
+def notice_section_delete(*, actor, section: NoticeSection, lock_version: int) -> None:
     """Remove a free-text section from the notice's draft (its history row keeps the text)."""
-    _section_for_edit(actor, section)
+    section = _section_for_edit(actor, section, lock_version=lock_version)
     section.delete()
+    _edit_audited(actor=actor, notice=section.notice, what=f"section “{section.heading}” deleted", fields=[])
 
 
 @transaction.atomic
-def notice_section_move(*, actor, section: NoticeSection, up: bool) -> None:
-    """Swap a free-text section with its neighbour above (up) or below, renumbering all of them."""
-    _section_for_edit(actor, section)
-    sections = list(section.notice.sections.order_by("position", "id"))
+def notice_section_move(*, actor, section: NoticeSection, up: bool, order: list[int]) -> None:
+    """Swap a free-text section with its neighbour above (up) or below, renumbering all of them.
+
+    `order` is the sections' ids in the order the editor saw them: if anyone has added, deleted or moved
+    a section since, the move is refused rather than applied to an order the editor never saw."""
+    _require_role(actor, IG_OFFICER, doing="edit notices")
+    _editable_version(section.notice, actor)
+    sections = list(section.notice.sections.select_for_update().order_by("position", "id"))
+    if [s.pk for s in sections] != list(order):
+        raise EditConflict(
+            f"The sections of “{section.notice}” were changed by someone else while you were looking at them. "
+            f"The page now shows them as they are: move the section again if it is still needed."
+        )
     index = next(i for i, s in enumerate(sections) if s.pk == section.pk)
     other = index - 1 if up else index + 1
     if 0 <= other < len(sections):
@@ -445,7 +555,9 @@ def notice_section_move(*, actor, section: NoticeSection, up: bool) -> None:
     for position, item in enumerate(sections):
         if item.position != position:
             item.position = position
-            item.save(update_fields=["position"])
+            item.lock_version += 1
+            item.save(update_fields=["position", "lock_version"])
+    _edit_audited(actor=actor, notice=section.notice, what=f"section “{section.heading}” moved", fields=["position"])
 
 
 @transaction.atomic

@@ -264,7 +264,7 @@ def demo_notices_load(*, loads: dict[str, SeedLoad]) -> list[Notice]:
             },
         )
         for section in statement.sections.filter(heading__in=[h for _, h, _ in FREE_TEXT_003_STATEMENT]):
-            actions.notice_section_delete(actor=officer, section=section)
+            actions.notice_section_delete(actor=officer, section=section, lock_version=section.lock_version)
         _publish(
             officer=officer,
             dpo=dpo,

@@ -2,7 +2,9 @@
 and manifests (CSV, JSON and a `sha256sum -c` list) giving the SHA-256 of every file.
 
 Used by the /manage/export/ page and by `manage.py export_notices`. The PDFs are the bytes stored at
-publishing, checked against the fingerprint recorded then: an archive never carries an altered file.
+publishing, checked against the fingerprint recorded then: an archive never carries an altered file. A
+PDF that is missing or altered is left out and listed in the manifests as missing, with the reason and
+the fingerprint it should have, so one damaged file does not stop the DPO's archive.
 """
 
 import csv
@@ -17,6 +19,7 @@ from django.utils import timezone
 from .document import controller_name
 from .models import Publication
 from .rendering import sha256_hex
+from .storage import StoredFileError, stored_pdf
 
 MANIFEST_FIELDS = [
     "slug",
@@ -30,13 +33,11 @@ MANIFEST_FIELDS = [
     "path",
     "sha256",
     "size",
+    "status",
+    "note",
 ]
 
 Progress = Callable[[int, int, Publication], None]
-
-
-class ExportError(Exception):
-    """The archive could not be made, e.g. a stored PDF no longer matches its recorded fingerprint."""
 
 
 def write_export(
@@ -66,8 +67,13 @@ def _add_publication(archive: zipfile.ZipFile, publication: Publication) -> list
     slug, number = document["notice"]["slug"], publication.version.number
     stem = f"{slug}/{slug}-v{number}"
     files = [("json", f"{stem}.json", _document_json(document))]
+    missing = []
     if publication.pdf:
-        files.insert(0, ("pdf", f"{stem}.pdf", _stored_pdf(publication)))
+        try:
+            files.insert(0, ("pdf", f"{stem}.pdf", stored_pdf(publication)))
+        except StoredFileError as error:
+            missing.append({"kind": "pdf", "path": f"{stem}.pdf", "sha256": publication.pdf_sha256,
+                            "size": publication.pdf_size, "status": "missing", "note": str(error)})
     facts = {
         "slug": slug,
         "title": document["notice"]["title"],
@@ -82,19 +88,9 @@ def _add_publication(archive: zipfile.ZipFile, publication: Publication) -> list
     rows = []
     for kind, path, content in files:
         archive.writestr(zipfile.ZipInfo(path, date_time=stamp), content, compress_type=zipfile.ZIP_DEFLATED)
-        rows.append({**facts, "kind": kind, "path": path, "sha256": sha256_hex(content), "size": len(content)})
-    return rows
-
-
-def _stored_pdf(publication: Publication) -> bytes:
-    with publication.pdf.open("rb") as stored:
-        content = stored.read()
-    if sha256_hex(content) != publication.pdf_sha256:
-        raise ExportError(
-            f"The stored PDF of {publication.version} ({publication.pdf.name}) does not match the fingerprint "
-            f"recorded when it was published, so it may have been altered. Nothing was exported."
-        )
-    return content
+        rows.append({**facts, "kind": kind, "path": path, "sha256": sha256_hex(content), "size": len(content),
+                     "status": "included", "note": ""})
+    return rows + [{**facts, **row} for row in missing]
 
 
 def _document_json(document: dict) -> bytes:
@@ -109,4 +105,5 @@ def _add_manifests(archive: zipfile.ZipFile, rows: list[dict], *, selection: str
     manifest = {"generated_at": timezone.now().isoformat(), "selection": selection, "files": rows}
     archive.writestr("manifest.csv", text.getvalue())
     archive.writestr("manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
-    archive.writestr("SHA256SUMS", "".join(f"{row['sha256']}  {row['path']}\n" for row in rows))
+    included = [row for row in rows if row["status"] == "included"]
+    archive.writestr("SHA256SUMS", "".join(f"{row['sha256']}  {row['path']}\n" for row in included))

@@ -203,11 +203,19 @@ class RelationForm(forms.Form):
 
 
 class SectionForm(forms.ModelForm):
+    """A free-text section; `lock_version` is the version the editor loaded (see notice_section_update)."""
+
     helper = page_helper()
+    lock_version = forms.IntegerField(widget=forms.HiddenInput)
 
     class Meta:
         model = NoticeSection
         fields = ["heading", "body", "placement"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("lock_version", self.instance.lock_version)
+        self.fields["lock_version"].required = not self.instance._state.adding  # a new section has no rival yet
 
 
 class SubmitForm(forms.Form):

@@ -130,6 +130,8 @@ class NoticeSection(models.Model):
         help_text="The standard section this text follows.",
     )
     position = models.PositiveIntegerField(default=0, help_text="Order among sections shown in the same place.")
+    # Optimistic locking, as on Notice: a save from a form loaded before someone else's save is refused.
+    lock_version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:

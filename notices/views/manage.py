@@ -89,10 +89,13 @@ def notice_detail(request, pk):
 
 def _detail_page(request, notice, *, submit_form=None, withdraw_form=None):
     """The builder overview; a submit or withdraw form with a mistake comes back here as typed."""
+    sections = list(notice.sections.order_by("position", "id"))
     context = {
         "notice": notice,
         "open_version": selectors.open_version(notice=notice),
-        "sections": list(notice.sections.order_by("position", "id")),
+        "sections": sections,
+        # The order the page shows, sent with Move up/down so a move over someone else's reorder is refused.
+        "section_order": ",".join(str(section.pk) for section in sections),
         "relations": [(key, label, getattr(notice, rel).all()) for key, (rel, label) in RELATIONS.items()],
         "publications": list(selectors.publications_for(notice=notice)),
         "submit_form": submit_form or SubmitForm(),
@@ -223,19 +226,36 @@ def section_edit(request, pk, section_id=None):
     notice = _notice(pk)
     section = get_object_or_404(NoticeSection, pk=section_id, notice=notice) if section_id else None
     form = SectionForm(request.POST or None, instance=section)
+    context = {"form": form, "notice": notice, "heading": "Change a section" if section else "Add a section"}
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        lock_version = data.pop("lock_version")
         try:
             if section is None:
-                actions.notice_section_add(actor=request.user, notice=notice, **form.cleaned_data)
+                actions.notice_section_add(actor=request.user, notice=notice, **data)
             else:
-                actions.notice_section_update(actor=request.user, section=section, **form.cleaned_data)
+                actions.notice_section_update(actor=request.user, section=section, lock_version=lock_version,
+                                              **data)
+        except actions.EditConflict as error:
+            return _section_conflict(request, context, error)
         except REFUSALS as error:
             _refused(request, error)
         else:
-            messages.success(request, f"Saved the section “{form.cleaned_data['heading']}”.")
+            messages.success(request, f"Saved the section “{data['heading']}”.")
             return redirect("manage:notice", pk=pk)
-    heading = "Change a section" if section else "Add a section"
-    return render(request, "manage/notices/form.html", {"form": form, "notice": notice, "heading": heading})
+    return render(request, "manage/notices/form.html", context)
+
+
+def _section_conflict(request, context, error):
+    """The form as the editor typed it, beside the section as the other person saved it; saving again
+    (now based on their version) replaces theirs on purpose."""
+    messages.error(request, f"{error} Your changes have not been saved.")
+    current = error.current
+    form = context["form"]
+    if current is not None:
+        form.data = form.data.copy()
+        form.data["lock_version"] = current.lock_version
+    return render(request, "manage/notices/form.html", {**context, "conflict": current}, status=409)
 
 
 @require_POST
@@ -245,13 +265,20 @@ def section_change(request, pk, section_id, how):
     section = get_object_or_404(NoticeSection, pk=section_id, notice_id=pk)
     try:
         if how == "delete":
-            actions.notice_section_delete(actor=request.user, section=section)
+            actions.notice_section_delete(actor=request.user, section=section,
+                                          lock_version=_posted_int(request, "lock_version"))
             messages.success(request, f"Deleted the section “{section.heading}”.")
         else:
-            actions.notice_section_move(actor=request.user, section=section, up=how == "up")
+            order = [int(value) for value in request.POST.get("order", "").split(",") if value.isdigit()]
+            actions.notice_section_move(actor=request.user, section=section, up=how == "up", order=order)
     except REFUSALS as error:
         _refused(request, error)
     return redirect("manage:notice", pk=pk)
+
+
+def _posted_int(request, name: str) -> int:
+    value = request.POST.get(name, "")
+    return int(value) if value.isdigit() and len(value) < 10 else 0
 
 
 @staff_required(IG_OFFICER, DPO)
@@ -336,6 +363,10 @@ def notice_decide(request, pk, decision):
         else:
             actions.version_reject(actor=request.user, version=version, reason=form.cleaned_data["reason"])
             messages.success(request, f"Sent version {version.number} back to the IG officer.")
+    except actions.PublishError as error:
+        # Something failed on our side part-way: a page of its own says plainly that nothing was published.
+        context = {"notice": notice, "version": version, "reason": str(error)}
+        return render(request, "manage/notices/not_published.html", context, status=503)
     except REFUSALS as error:
         _refused(request, error)
         return redirect("manage:notice_review", pk=pk)

@@ -1,8 +1,10 @@
 """PDF downloads. Published PDFs are the bytes stored at publishing, never rendered on request; only a
 staff member's draft PDF is rendered, because a draft changes with every edit."""
 
+import io
+
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.utils.cache import get_conditional_response, quote_etag
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
@@ -14,6 +16,7 @@ from ..models import Notice, Publication
 from ..pdf import render_pdf
 from ..roles import DPO, IG_OFFICER
 from ..selectors import open_version, public_publication, publication_in_force
+from ..storage import StoredFileError, stored_pdf
 
 # A numbered version's PDF never changes. The current PDF changes when a new version comes into force.
 CACHE_NUMBERED = "public, max-age=31536000, immutable"
@@ -40,11 +43,17 @@ def _stored_pdf(request, publication: Publication | None, *, cache_control: str)
     etag = quote_etag(publication.pdf_sha256)
     response = get_conditional_response(request, etag=etag)
     if response is None:
+        try:
+            content = stored_pdf(publication)
+        except StoredFileError:
+            # Never serve bytes that may not be what was published; the integrity error is logged.
+            # The title as published, never the working copy's.
+            context = {"title": publication.document["notice"]["title"], "slug": publication.version.notice.slug,
+                       "number": publication.version.number}
+            return render(request, "notices/pdf_unavailable.html", context, status=503)
         version = publication.version
         response = FileResponse(
-            publication.pdf.open("rb"),
-            content_type="application/pdf",
-            filename=f"{version.notice.slug}-v{version.number}.pdf",
+            io.BytesIO(content), content_type="application/pdf", filename=f"{version.notice.slug}-v{version.number}.pdf"
         )
     response["ETag"] = etag
     response["Cache-Control"] = cache_control

@@ -81,13 +81,14 @@ def versions(request, slug):
         "rows": rows,
         "current": selectors.publication_in_force(notice=notice),
         "date_error": date_error,
-        "date_parts": [
-            ("day", "Day", 2, values["day"]),
-            ("month", "Month", 2, values["month"]),
-            ("year", "Year", 4, values["year"]),
-        ],
+        "date_parts": _date_parts(values),
     }
     return render(request, "notices/versions.html", context, status=400 if date_error else 200)
+
+
+def _date_parts(values: dict) -> list[tuple[str, str, int, str]]:
+    """The date form's boxes: (name, label, width, value typed)."""
+    return [(part, part.title(), 4 if part == "year" else 2, values.get(part, "")) for part in ("day", "month", "year")]
 
 
 def _parse_date(values: dict) -> tuple[dt.date | None, str]:
@@ -118,8 +119,8 @@ def on_date(request, slug, year, month, day):
     notice = _notice(slug)
     try:
         when = dt.date(year, month, day)
-    except ValueError as error:
-        raise Http404("Not a date") from error
+    except (ValueError, OverflowError):  # 2024-02-30, or a year too large for a date at all
+        return _bad_date(request, slug)
     if when > selectors.today():
         # Scheduled versions are not public before their date.
         raise Http404("That date is in the future")
@@ -127,6 +128,16 @@ def on_date(request, slug, year, month, day):
     if publication is None:
         return render(request, "notices/not_in_force.html", {"notice": notice, "when": when}, status=404)
     return _page(request, notice, publication, needs_current=True, as_of=when)
+
+
+def _bad_date(request, slug: str):
+    """404 with the date form, so a reader who mistyped the address can ask again."""
+    context = {
+        "slug": slug,
+        "date_error": "Enter a real date, for example 27 3 2024",
+        "date_parts": _date_parts({}),
+    }
+    return render(request, "notices/bad_date.html", context, status=404)
 
 
 @require_safe

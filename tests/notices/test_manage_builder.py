@@ -88,11 +88,16 @@ def test_it_edits_moves_and_deletes_free_text_sections(officer, alice):
     notice = NoticeFactory()
     first = actions.notice_section_add(actor=alice, notice=notice, heading="CCTV", body="Cameras.")
     second = actions.notice_section_add(actor=alice, notice=notice, heading="Calls", body="Recorded.")
-    officer.post(reverse("manage:section_change", args=[notice.pk, second.pk, "up"]))
+    officer.post(reverse("manage:section_change", args=[notice.pk, second.pk, "up"]),
+                 {"order": f"{first.pk},{second.pk}"})
     assert [s.heading for s in notice.sections.all()] == ["Calls", "CCTV"]
+    first.refresh_from_db()
     officer.post(reverse("manage:section_edit", args=[notice.pk, first.pk]),
-                 {"heading": "Cameras", "body": "CCTV at the door.", "placement": "who_we_share_with"})
-    officer.post(reverse("manage:section_change", args=[notice.pk, second.pk, "delete"]))
+                 {"heading": "Cameras", "body": "CCTV at the door.", "placement": "who_we_share_with",
+                  "lock_version": first.lock_version})
+    second.refresh_from_db()
+    officer.post(reverse("manage:section_change", args=[notice.pk, second.pk, "delete"]),
+                 {"lock_version": second.lock_version})
     assert [(s.heading, s.placement) for s in notice.sections.all()] == [("Cameras", "who_we_share_with")]
 
 

@@ -132,14 +132,27 @@ def test_it_says_so_when_nothing_matches(sign_in, client, bob, two_controllers):
     assert "nothing to export" in page
 
 
-def test_it_refuses_to_export_a_pdf_altered_since_publishing(sign_in, client, bob, two_controllers, media_root):
+@pytest.mark.parametrize("damage", ["altered", "missing"])
+def test_it_leaves_out_a_damaged_pdf_and_lists_it_as_missing(sign_in, client, bob, two_controllers, media_root,
+                                                             damage):
     from notices.models import Publication
 
-    stored = media_root / Publication.objects.get(version__notice__slug="maternity").pdf.name
-    stored.write_bytes(stored.read_bytes() + b"% tampered")
+    publication = Publication.objects.get(version__notice__slug="maternity")
+    stored = media_root / publication.pdf.name
+    if damage == "altered":
+        stored.write_bytes(stored.read_bytes() + b"% tampered")
+    else:
+        stored.unlink()
     sign_in(bob)
-    page = client.post(URL, {"scope": "all"}).content.decode()
-    assert "does not match the fingerprint" in page
+    archive = _export(client, scope="all")
+    assert "maternity/maternity-v1.pdf" not in archive.namelist()
+    assert "maternity/maternity-v1.json" in archive.namelist()  # the rest of the archive is still made
+    rows = {row["path"]: row for row in csv.DictReader(io.StringIO(archive.read("manifest.csv").decode()))}
+    listed = rows["maternity/maternity-v1.pdf"]
+    assert listed["status"] == "missing" and damage in listed["note"]
+    assert listed["sha256"] == publication.pdf_sha256  # what the file should be, to find a good copy by
+    assert "maternity-v1.pdf" not in archive.read("SHA256SUMS").decode()
+    assert rows["family-hubs/family-hubs-v1.pdf"]["status"] == "included"
 
 
 def test_it_sends_anonymous_visitors_to_sign_in(sign_in, client):
@@ -184,8 +197,16 @@ def test_it_stops_the_command_with_a_reason_and_writes_no_file(two_controllers, 
         call_command("export_notices", "--out", str(out), "--as-of", "2000-01-01")
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
         call_command("export_notices", "--out", str(out), "--as-of", "01/01/2000")
+    assert list(folder.iterdir()) == []
+
+
+def test_it_exports_from_the_command_line_listing_an_altered_pdf_as_missing(two_controllers, tmp_path, media_root):
+    out, errors = tmp_path / "archive.zip", io.StringIO()
     stored = next((media_root / "notices" / "pdf").glob("maternity-v1-*.pdf"))
     stored.write_bytes(b"%PDF-1.7 replaced")
-    with pytest.raises(CommandError, match="does not match the fingerprint"):
-        call_command("export_notices", "--out", str(out), stderr=io.StringIO())
-    assert list(folder.iterdir()) == []
+    report = io.StringIO()
+    call_command("export_notices", "--out", str(out), stdout=report, stderr=errors)
+    assert "maternity-v1" in errors.getvalue() and "altered" in errors.getvalue()
+    assert "1 missing" in report.getvalue()
+    with zipfile.ZipFile(out) as archive:
+        assert "maternity/maternity-v1.pdf" not in archive.namelist()

@@ -76,7 +76,7 @@ def test_it_deletes_the_stored_pdf_when_publishing_fails_after_storing_it(alice,
         raise RuntimeError("template error")
 
     monkeypatch.setattr(actions, "render_document_html", broken_html_renderer)
-    with pytest.raises(RuntimeError, match="template error"):
+    with pytest.raises(actions.PublishError, match="could not be saved \\(template error\\)"):
         actions.version_publish(actor=bob, version=version)
 
     version.refresh_from_db()

@@ -107,7 +107,8 @@ def _publish_hostile_version(notice: Notice, text: str, body: str, serial: int, 
     actions.notice_update(actor=ig_officer, notice=notice, lock_version=notice.lock_version, fields=fields,
                           relations=relations)
     section = notice.sections.get()
-    actions.notice_section_update(actor=ig_officer, section=section, heading=_fit(NoticeSection, "heading", text),
+    actions.notice_section_update(actor=ig_officer, section=section, lock_version=section.lock_version,
+                                  heading=_fit(NoticeSection, "heading", text),
                                   body=body, placement=section.placement)
     version = notice.versions.get(status="draft")
     actions.version_submit(actor=ig_officer, version=version, change_summary=text)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from notices.export import ExportError, describe_selection, write_export
+from notices.export import describe_selection, write_export
 from notices.selectors import publications_for_export
 from services.models import Controller, Service
 
@@ -48,11 +48,13 @@ class Command(BaseCommand):
             with partial.open("wb") as stream:
                 rows = write_export(out=stream, publications=publications, progress=self._progress, selection=described)
             os.replace(partial, out)
-        except ExportError as error:
-            raise CommandError(str(error)) from error
         finally:
             partial.unlink(missing_ok=True)
-        self.stdout.write(f"Wrote {out}: {len(publications)} versions, {len(rows)} files.")
+        missing = [row for row in rows if row["status"] != "included"]
+        for row in missing:
+            self.stderr.write(f"Left out, listed as missing in the manifest: {row['note']}")
+        included = len(rows) - len(missing)
+        self.stdout.write(f"Wrote {out}: {len(publications)} versions, {included} files, {len(missing)} missing.")
 
     def _find(self, model, slug: str | None, what: str):
         if slug is None:
