@@ -96,13 +96,14 @@ _EXPIRY_MESSAGES = {
 class SessionTimeoutMiddleware:
     """End a signed-in session after SESSION_IDLE_TIMEOUT_SECONDS without a request, or
     SESSION_MAX_AGE_SECONDS after signing in, whichever comes first. The request then carries on as
-    anonymous, so a staff page sends the user to sign in again."""
+    anonymous, so a staff page sends the user to sign in again. Only staff pages look: public pages show
+    nothing about the visitor, so they read no session (and do not vary on Cookie)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.user.is_authenticated:
+        if request.path_info.startswith(STAFF_PATH_PREFIXES) and request.user.is_authenticated:
             now = time.time()
             reason = session_expiry_reason(request.session, now)
             if reason is None:

@@ -13,12 +13,14 @@ from accounts.actions import audit_record
 from services.models import Controller
 
 from .compliance import blockers, check_document, notice_meta
-from .document import build_document, with_version
+from .document import build_document, listing_fields, with_version
 from .models import (
     Notice,
     NoticeSection,
     NoticeVersion,
     Publication,
+    PublicChange,
+    PublicListing,
     StaleReference,
     Withdrawal,
     WorkflowEvent,
@@ -391,6 +393,7 @@ def _publish(
         pdf_size=len(pdf),
     )
     publication.save()
+    _list_publicly(publication)
     _make_current(
         version=version,
         actor=actor,
@@ -399,6 +402,12 @@ def _publish(
         override_reason=override_reason,
     )
     return publication
+
+
+def _list_publicly(publication: Publication) -> None:
+    """Copy what public lists and headings show from the frozen document, and mark the public change."""
+    PublicListing.objects.create(publication=publication, **listing_fields(publication.document))
+    PublicChange.objects.create(notice_id=publication.version.notice_id, action="published")
 
 
 def _store_pdf(version: NoticeVersion, pdf: bytes, *, stored: list[str]) -> str:
@@ -491,6 +500,7 @@ def notice_withdraw(*, actor, notice: Notice, reason: str) -> Withdrawal:
         raise WorkflowError(f"“{notice}” has no published version, so there is nothing to withdraw.")
     for version in live:
         _move(version, to=Status.WITHDRAWN, actor=actor, action="withdrawn", reason=reason.strip())
+    PublicChange.objects.create(notice=notice, action="withdrawn")
     return Withdrawal.objects.create(
         notice=notice, version=live[0], withdrawn_at=timezone.now(), withdrawn_by=actor, reason=reason.strip()
     )

@@ -78,6 +78,21 @@ def controller_name(document: dict) -> str:
     return who["controller"]["name"] if who else ""
 
 
+def listing_fields(document: dict) -> dict:
+    """What public lists and page headings show of a frozen document (the fields of PublicListing)."""
+    who = next(section for section in document["sections"] if section["key"] == "who_we_are")
+    parent = document["notice"]["parent"] or {}
+    return {
+        "title": document["notice"]["title"],
+        "summary": document["notice"]["summary"],
+        "controller_pk": who["controller"]["id"],
+        "controller_name": who["controller"]["name"],
+        "services": [service["name"] for service in who["services"]],
+        "parent_slug": parent.get("slug", ""),
+        "parent_title": parent.get("title", ""),
+    }
+
+
 def draft_document(notice: Notice, version) -> dict:
     """The document staff see before publication, in the preview and the draft PDF alike.
 

@@ -330,3 +330,71 @@ class StaleReference(models.Model):
                     )
                 }
             )
+
+
+class PublicListing(models.Model):
+    """What lists, search and page headings show of a published version, copied from its frozen document
+    when it is published. Public pages read these few columns instead of the notice's working copy (which
+    holds unreviewed text) or the whole stored document (which is large)."""
+
+    publication = models.OneToOneField(
+        Publication, on_delete=models.PROTECT, primary_key=True, related_name="listing"
+    )
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True)
+    controller_pk = models.BigIntegerField(help_text="The controller's id as the document states it.")
+    controller_name = models.CharField(max_length=200)
+    services = models.JSONField(default=list, help_text="The services' names, as the document lists them.")
+    parent_slug = models.SlugField(max_length=80, blank=True)
+    parent_title = models.CharField(max_length=200, blank=True)
+
+    def __str__(self):
+        return self.title
+
+    def matches(self, query: str) -> bool:
+        """Public search: the words typed appear in the title, summary, organisation or a service."""
+        haystack = "\n".join([self.title, self.summary, self.controller_name, *self.services]).casefold()
+        return query.casefold() in haystack
+
+
+class PublicChange(models.Model):
+    """Append-only: one row each time what the public can see changes (a publication, a withdrawal).
+    The latest id is the public "generation" that stored public pages are keyed by (notices/frozen.py),
+    so every process and machine knows at once that a page must be made again."""
+
+    notice = models.ForeignKey(Notice, on_delete=models.PROTECT, related_name="public_changes")
+    action = models.CharField(max_length=30)
+    at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.action}: {self.notice} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class PublicPage(models.Model):
+    """A public response rendered once and served as these bytes until something it depends on changes.
+
+    `revision` fingerprints the code and templates that made it; `generation` is the PublicChange it was
+    made after (0 for a page that can never change, such as a numbered version); `valid_until` is the day
+    a scheduled version comes into force and may change it. A lookup names all three, so a stale page is
+    never found, whichever process made it."""
+
+    path = models.CharField(max_length=300)
+    revision = models.CharField(max_length=16)
+    generation = models.PositiveBigIntegerField()
+    valid_until = models.DateField(null=True, blank=True)
+    status = models.PositiveSmallIntegerField(default=200)
+    content_type = models.CharField(max_length=100)
+    body = models.BinaryField()
+    etag = models.CharField(max_length=70)
+    last_modified = models.DateTimeField()
+    # Extra headers a page needs (e.g. the JSON download's file name); never anything about a visitor.
+    headers = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        constraints = [
+            # Concurrent first requests for a page make identical bytes; only one row is kept.
+            models.UniqueConstraint(fields=["path", "revision", "generation"], name="public_page_unique_key"),
+        ]
+
+    def __str__(self):
+        return self.path

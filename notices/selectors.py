@@ -1,13 +1,14 @@
 """Reads for notices. Each selector owns its joins so that views and templates never query."""
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.db.models import F, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from services.models import Controller, Purpose
 
-from .models import Notice, NoticeVersion, Publication, Withdrawal
+from .models import Notice, NoticeVersion, Publication, PublicListing, Withdrawal
 
 PUBLIC_STATUSES = [NoticeVersion.Status.PUBLISHED, NoticeVersion.Status.SUPERSEDED]
 
@@ -35,27 +36,18 @@ def today() -> dt.date:
 
 
 def publication_in_force(*, notice: Notice, on: dt.date | None = None) -> Publication | None:
-    """The published version the public sees on a day: the latest that came into force on or before it.
-
-    A withdrawal takes down every version published before it; a version published later is live again.
-    """
-    on = on or today()
-    candidates = Publication.objects.select_related("version", "version__notice").filter(
-        version__notice=notice, effective_from__lte=on
-    )
-    withdrawal = notice.withdrawals.filter(withdrawn_at__date__lte=on).order_by("-withdrawn_at").first()
-    if withdrawal is not None:
-        candidates = candidates.filter(published_at__gt=withdrawal.withdrawn_at)
-    return candidates.order_by("-effective_from", "-version__number").first()
+    """The published version the public sees on a day (see PublicNotice.in_force), loaded in full."""
+    state = public_notice_states(Q(version__notice=notice)).get(notice.pk)
+    chosen = state.in_force(on) if state else None
+    if chosen is None:
+        return None
+    return Publication.objects.select_related("version", "version__notice").get(pk=chosen.pk)
 
 
 def notice_withdrawal(*, notice: Notice) -> Withdrawal | None:
     """The latest withdrawal, if no version was published after it."""
-    withdrawal = notice.withdrawals.order_by("-withdrawn_at").first()
-    if withdrawal is None:
-        return None
-    republished = Publication.objects.filter(version__notice=notice, published_at__gt=withdrawal.withdrawn_at)
-    return None if republished.exists() else withdrawal
+    state = public_notice_states(Q(version__notice=notice)).get(notice.pk)
+    return state.withdrawal if state else None
 
 
 def publications_for(*, notice: Notice) -> QuerySet[Publication]:
@@ -63,69 +55,14 @@ def publications_for(*, notice: Notice) -> QuerySet[Publication]:
     return Publication.objects.select_related("version").filter(version__notice=notice).order_by("-version__number")
 
 
-def public_publication(*, notice: Notice, number: int) -> Publication | None:
-    """A published version by number, if it has come into force (the public cannot see the future)."""
-    return (
-        Publication.objects.select_related("version", "version__notice")
-        .filter(version__notice=notice, version__number=number, effective_from__lte=today())
-        .first()
-    )
-
-
-def public_notices(*, query: str = "") -> QuerySet[Notice]:
-    """Notices that have a version the public can read, optionally matching a search."""
-    notices = (
-        Notice.objects.filter(versions__publication__effective_from__lte=today())
-        .select_related("controller")
-        .distinct()
-    )
-    if query:
-        notices = notices.filter(
-            Q(title__icontains=query)
-            | Q(summary__icontains=query)
-            | Q(services__name__icontains=query)
-            | Q(controller__name__icontains=query)
-        ).distinct()
-    return notices.order_by("controller__name", "title")
-
-
 def open_version(*, notice: Notice) -> NoticeVersion | None:
     return notice.versions.filter(status__in=NoticeVersion.OPEN_STATUSES).first()
 
 
-def public_children(*, notice: Notice) -> list[Notice]:
-    """Notices that sit under this one and that the public can read."""
-    return list(
-        Notice.objects.filter(parent=notice, versions__publication__effective_from__lte=today())
-        .distinct()
-        .order_by("title")
-    )
-
-
-def public_home(*, query: str = "") -> list[dict]:
-    """Controllers with their services and the notices the public can read, for the home page.
-
-    With a query, only notices matching it (by title, summary, service or organisation) are listed.
-    """
-    notices = list(public_notices(query=query).prefetch_related("services"))
-    by_controller: dict[int, list[Notice]] = {}
-    for notice in notices:
-        by_controller.setdefault(notice.controller_id, []).append(notice)
-    controllers = (
-        Controller.objects.filter(pk__in=by_controller.keys()) if query else Controller.objects.filter(retired=False)
-    )
-    return [
-        {
-            "controller": controller,
-            "notices": by_controller.get(controller.pk, []),
-            "services": [s for s in controller.services.all() if not s.retired],
-        }
-        for controller in controllers.prefetch_related("services").order_by("name")
-    ]
 def public_publication_by_pdf_sha256(*, sha256: str) -> Publication | None:
     """The published PDF with this fingerprint, if it has come into force (the public cannot see the future)."""
     return (
-        Publication.objects.select_related("version", "version__notice", "version__notice__controller")
+        Publication.objects.select_related("version__notice", "listing")
         .filter(pdf_sha256=sha256, effective_from__lte=today())
         .first()
     )
@@ -192,3 +129,149 @@ def dashboard(*, user) -> dict:
         "notices": list(Notice.objects.select_related("controller").prefetch_related("versions")),
         "today": today(),
     }
+
+
+# --- What the public may see ---------------------------------------------------------------------------
+# Public pages read published versions only, through these selectors: a notice's title, summary, parent and
+# services as its published version states them (PublicListing), never the working copy, which holds
+# unreviewed text. Only small columns are loaded; the stored document and HTML are read by the few pages
+# that show them.
+
+PUBLIC_COLUMNS = (
+    "version__number", "version__notice_id", "version__notice__slug", "effective_from", "published_at",
+    "pdf_size", "change_summary", *(f"listing__{field.name}" for field in PublicListing._meta.concrete_fields),
+)
+
+
+@dataclass(frozen=True)
+class PublicNotice:
+    """One notice as the public may know it: every publication (scheduled ones too, newest number first,
+    with their listings) and its withdrawals (newest first)."""
+
+    notice_id: int
+    slug: str
+    publications: tuple[Publication, ...]
+    withdrawals: tuple[Withdrawal, ...]
+
+    @property
+    def visible(self) -> list[Publication]:
+        """The versions that have come into force, newest first: the public cannot see the future."""
+        on = today()
+        return [p for p in self.publications if p.effective_from <= on]
+
+    def in_force(self, on: dt.date | None = None) -> Publication | None:
+        """The latest version in force on a day. A withdrawal takes down every version published before
+        it; a version published later is live again."""
+        on = on or today()
+        cut = next((w.withdrawn_at for w in self.withdrawals if timezone.localdate(w.withdrawn_at) <= on), None)
+        candidates = [p for p in self.publications if p.effective_from <= on and (cut is None or p.published_at > cut)]
+        return max(candidates, key=lambda p: (p.effective_from, p.version.number), default=None)
+
+    @property
+    def withdrawal(self) -> Withdrawal | None:
+        """The latest withdrawal, if no version was published after it."""
+        latest = self.withdrawals[0] if self.withdrawals else None
+        if latest is None or any(p.published_at > latest.withdrawn_at for p in self.publications):
+            return None
+        return latest
+
+    def version(self, number: int) -> Publication | None:
+        """A version by number, if it has come into force."""
+        return next((p for p in self.visible if p.version.number == number), None)
+
+    @property
+    def listing(self) -> PublicListing:
+        """The title and summary to show: the version in force, or else the latest the public has seen."""
+        return (self.in_force() or self.visible[0]).listing
+
+    @property
+    def next_change(self) -> dt.date | None:
+        """The day the next scheduled version comes into force, if one is scheduled."""
+        on = today()
+        return min((p.effective_from for p in self.publications if p.effective_from > on), default=None)
+
+
+def public_notice_states(where: Q) -> dict[int, PublicNotice]:
+    """PublicNotice for every notice with a publication matching `where`, by notice id, in two queries."""
+    publications = list(
+        Publication.objects.filter(version__notice_id__in=Publication.objects.filter(where).values("version__notice_id"))
+        .select_related("version__notice", "listing")
+        .only(*PUBLIC_COLUMNS)
+        .order_by("-version__number")
+    )
+    by_notice: dict[int, list[Publication]] = {}
+    for publication in publications:
+        by_notice.setdefault(publication.version.notice_id, []).append(publication)
+    withdrawals: dict[int, list[Withdrawal]] = {}
+    if by_notice:
+        found = Withdrawal.objects.filter(notice_id__in=by_notice).only("notice_id", "withdrawn_at", "reason")
+        for withdrawal in found:
+            withdrawals.setdefault(withdrawal.notice_id, []).append(withdrawal)
+    return {
+        notice_id: PublicNotice(
+            notice_id=notice_id,
+            slug=rows[0].version.notice.slug,
+            publications=tuple(rows),
+            withdrawals=tuple(withdrawals.get(notice_id, [])),
+        )
+        for notice_id, rows in by_notice.items()
+    }
+
+
+def public_notice(*, slug: str) -> PublicNotice | None:
+    """The notice at a public address, or None when the public has seen no version of it: a notice that
+    was never published is indistinguishable from one that does not exist."""
+    state = next(iter(public_notice_states(Q(version__notice__slug=slug)).values()), None)
+    return state if state is not None and state.visible else None
+
+
+def public_publication(*, notice_id: int, number: int, fields: tuple[str, ...] = ()) -> Publication | None:
+    """A version by number, if it has come into force, with only the listed stored fields besides the small
+    ones (e.g. "html" for its page, "document" for its JSON)."""
+    return (
+        Publication.objects.select_related("version__notice", "listing")
+        .only(*PUBLIC_COLUMNS, *fields)
+        .filter(version__notice_id=notice_id, version__number=number, effective_from__lte=today())
+        .first()
+    )
+
+
+def public_children(*, slug: str) -> list[dict]:
+    """{slug, title} of the notices whose version in force says it sits under this one, by title."""
+    states = public_notice_states(Q(listing__parent_slug=slug, effective_from__lte=today()))
+    children = [
+        {"slug": state.slug, "title": publication.listing.title}
+        for state in states.values()
+        if (publication := state.in_force()) is not None and publication.listing.parent_slug == slug
+    ]
+    return sorted(children, key=lambda child: child["title"])
+
+
+def public_listings(*, query: str = "") -> list[tuple[str, PublicListing]]:
+    """(slug, listing) of every notice with a version in force, optionally matching a search, by title."""
+    states = public_notice_states(Q(effective_from__lte=today()))
+    found = [(state.slug, publication.listing) for state in states.values() if (publication := state.in_force())]
+    if query:
+        found = [(slug, listing) for slug, listing in found if listing.matches(query)]
+    return sorted(found, key=lambda item: item[1].title)
+
+
+def public_home(*, query: str = "") -> list[dict]:
+    """Controllers with their services and the notices the public can read, for the home page.
+
+    With a query, only notices matching it (by title, summary, service or organisation) are listed.
+    """
+    by_controller: dict[int, list[dict]] = {}
+    for slug, listing in public_listings(query=query):
+        by_controller.setdefault(listing.controller_pk, []).append({"slug": slug, "listing": listing})
+    controllers = (
+        Controller.objects.filter(pk__in=by_controller.keys()) if query else Controller.objects.filter(retired=False)
+    )
+    return [
+        {
+            "controller": controller,
+            "notices": by_controller.get(controller.pk, []),
+            "services": [s for s in controller.services.all() if not s.retired],
+        }
+        for controller in controllers.prefetch_related("services").order_by("name")
+    ]

@@ -15,26 +15,31 @@ from ..document import draft_document
 from ..models import Notice, Publication
 from ..pdf import render_pdf
 from ..roles import DPO, IG_OFFICER
-from ..selectors import open_version, public_publication, publication_in_force
+from ..selectors import open_version, public_notice, public_publication
 from ..storage import StoredFileError, stored_pdf
 
 # A numbered version's PDF never changes. The current PDF changes when a new version comes into force.
 CACHE_NUMBERED = "public, max-age=31536000, immutable"
 CACHE_CURRENT = "public, max-age=300"
+PDF_FIELDS = ("pdf", "pdf_sha256")
 
 
 @require_safe
 def pdf_version(request, slug: str, number: int):
     """Public: anyone may download a version that has come into force; drafts and scheduled ones are 404."""
-    notice = get_object_or_404(Notice, slug=slug)
-    return _stored_pdf(request, public_publication(notice=notice, number=number), cache_control=CACHE_NUMBERED)
+    state = public_notice(slug=slug)
+    publication = public_publication(notice_id=state.notice_id, number=number, fields=PDF_FIELDS) if state else None
+    return _stored_pdf(request, publication, cache_control=CACHE_NUMBERED)
 
 
 @require_safe
 def pdf_current(request, slug: str):
     """Public: anyone may download the version in force today; 404 if none is (or the notice was withdrawn)."""
-    notice = get_object_or_404(Notice, slug=slug)
-    return _stored_pdf(request, publication_in_force(notice=notice), cache_control=CACHE_CURRENT)
+    state = public_notice(slug=slug)
+    current = state.in_force() if state else None
+    number = current.version.number if current else None
+    publication = public_publication(notice_id=state.notice_id, number=number, fields=PDF_FIELDS) if current else None
+    return _stored_pdf(request, publication, cache_control=CACHE_CURRENT)
 
 
 def _stored_pdf(request, publication: Publication | None, *, cache_control: str):

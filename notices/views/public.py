@@ -4,14 +4,14 @@ from their effective date, so drafts, reviews and scheduled versions are 404 to 
 import datetime as dt
 
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from services.models import Controller
 
 from .. import selectors
 from ..compare import html_to_text, structured_changes, word_diff
-from ..models import Notice
+from ..models import Publication
 
 
 @require_safe
@@ -28,18 +28,22 @@ def accessibility(request):
     return render(request, "notices/accessibility.html", {"controllers": controllers})
 
 
-def _notice(slug: str) -> Notice:
-    return get_object_or_404(Notice.objects.select_related("controller", "parent"), slug=slug)
+def _public(slug: str) -> selectors.PublicNotice:
+    # A slug the public has seen no version of is the same plain 404 as one that does not exist.
+    state = selectors.public_notice(slug=slug)
+    if state is None:
+        raise Http404("No published version")
+    return state
 
 
-def _page(request, notice, publication, *, template="notices/notice.html", **extra):
-    current = selectors.publication_in_force(notice=notice) if extra.get("needs_current") else publication
+def _page(request, state, publication, *, template="notices/notice.html", **extra):
+    current = state.in_force()
     context = {
-        "notice": notice,
+        "slug": state.slug,
         "publication": publication,
         "current": current,
         "is_current": current is not None and current.pk == publication.pk,
-        "children": selectors.public_children(notice=notice),
+        "children": selectors.public_children(slug=state.slug),
         **extra,
     }
     return render(request, template, context)
@@ -48,24 +52,22 @@ def _page(request, notice, publication, *, template="notices/notice.html", **ext
 @require_safe
 def notice(request, slug):
     """Public: the version in force, or a page saying the notice was withdrawn and when."""
-    notice = _notice(slug)
-    publication = selectors.publication_in_force(notice=notice)
-    if publication is None:
-        withdrawal = selectors.notice_withdrawal(notice=notice)
-        if withdrawal is None:
+    state = _public(slug)
+    current = state.in_force()
+    if current is None:
+        if state.withdrawal is None:
             raise Http404("No published version")
-        return render(request, "notices/withdrawn.html", {"notice": notice, "withdrawal": withdrawal}, status=410)
-    return _page(request, notice, publication)
+        context = {"slug": slug, "listing": state.listing, "withdrawal": state.withdrawal}
+        return render(request, "notices/withdrawn.html", context, status=410)
+    return _page(request, state, _version(state, current.version.number, fields=("html",)))
 
 
 @require_safe
 def versions(request, slug):
     """Public: every version that has come into force, newest first, and a form to find the version in
     force on a date (which redirects to that version's as-of address)."""
-    notice = _notice(slug)
-    publications = [p for p in selectors.publications_for(notice=notice) if p.effective_from <= selectors.today()]
-    if not publications:
-        raise Http404("No published version")
+    state = _public(slug)
+    publications = state.visible
     values = {part: request.GET.get(part, "").strip()[:4] for part in ("day", "month", "year")}
     date_error = ""
     if any(part in request.GET for part in values):  # the form was sent, even if empty
@@ -77,9 +79,10 @@ def versions(request, slug):
         for i, p in enumerate(publications)
     ]
     context = {
-        "notice": notice,
+        "slug": slug,
+        "listing": state.listing,
         "rows": rows,
-        "current": selectors.publication_in_force(notice=notice),
+        "current": state.in_force(),
         "date_error": date_error,
         "date_parts": _date_parts(values),
     }
@@ -106,17 +109,22 @@ def _parse_date(values: dict) -> tuple[dt.date | None, str]:
 @require_safe
 def version(request, slug, number):
     """Public: one published version, with a banner when it is not the one in force."""
-    notice = _notice(slug)
-    publication = selectors.public_publication(notice=notice, number=number)
+    state = _public(slug)
+    publication = _version(state, number, fields=("html",))
+    return _page(request, state, publication)
+
+
+def _version(state, number: int, *, fields: tuple[str, ...]) -> Publication:
+    publication = selectors.public_publication(notice_id=state.notice_id, number=number, fields=fields)
     if publication is None:
         raise Http404("No such published version")
-    return _page(request, notice, publication, needs_current=True)
+    return publication
 
 
 @require_safe
 def on_date(request, slug, year, month, day):
     """Public: the version that was in force on a date ("which notice applied when my data was shared?")."""
-    notice = _notice(slug)
+    state = _public(slug)
     try:
         when = dt.date(year, month, day)
     except (ValueError, OverflowError):  # 2024-02-30, or a year too large for a date at all
@@ -124,10 +132,11 @@ def on_date(request, slug, year, month, day):
     if when > selectors.today():
         # Scheduled versions are not public before their date.
         raise Http404("That date is in the future")
-    publication = selectors.publication_in_force(notice=notice, on=when)
+    publication = state.in_force(when)
     if publication is None:
-        return render(request, "notices/not_in_force.html", {"notice": notice, "when": when}, status=404)
-    return _page(request, notice, publication, needs_current=True, as_of=when)
+        context = {"slug": slug, "listing": state.listing, "when": when}
+        return render(request, "notices/not_in_force.html", context, status=404)
+    return _page(request, state, _version(state, publication.version.number, fields=("html",)), as_of=when)
 
 
 def _bad_date(request, slug: str):
@@ -143,9 +152,7 @@ def _bad_date(request, slug: str):
 @require_safe
 def version_json(request, slug, number):
     """Public: the frozen document of a published version, as JSON."""
-    publication = selectors.public_publication(notice=_notice(slug), number=number)
-    if publication is None:
-        raise Http404("No such published version")
+    publication = _version(_public(slug), number, fields=("document",))
     response = JsonResponse(publication.document, json_dumps_params={"indent": 2, "ensure_ascii": False})
     response["Content-Disposition"] = f'inline; filename="{slug}-v{number}.json"'
     return response
@@ -154,13 +161,12 @@ def version_json(request, slug, number):
 @require_safe
 def compare(request, slug, old, new):
     """Public: what changed between two published versions, as a list and as a word diff."""
-    notice = _notice(slug)
-    before = selectors.public_publication(notice=notice, number=old)
-    after = selectors.public_publication(notice=notice, number=new)
-    if before is None or after is None:
-        raise Http404("Both versions must be published")
+    state = _public(slug)
+    before = _version(state, old, fields=("document", "html"))
+    after = _version(state, new, fields=("document", "html"))
     context = {
-        "notice": notice,
+        "slug": slug,
+        "listing": after.listing,
         "before": before,
         "after": after,
         "changes": structured_changes(before.document, after.document),

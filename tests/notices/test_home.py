@@ -42,21 +42,20 @@ def test_it_names_the_portal_as_the_deployment_configures_it(client, settings):
     assert 'portal-header__name">Borsetshire privacy notices</a>' in page
 
 
-def test_it_offers_the_public_a_way_to_sign_in(client):
+def test_it_offers_staff_a_way_in(client):
     page = client.get("/").content.decode()
 
-    assert '<a class="govuk-service-navigation__link" href="/accounts/login/">Sign in</a>' in page
+    assert '<a class="govuk-service-navigation__link" href="/manage/">Manage notices (staff)</a>' in page
     assert "Sign out" not in page
 
 
-def test_it_offers_signed_in_staff_a_way_to_sign_out(client, alice):
-    client.force_login(alice)
+def test_it_is_the_same_page_for_signed_in_staff_so_it_can_be_cached_for_everyone(client, sign_in, alice):
+    anonymous = client.get("/").content
 
-    page = client.get("/").content.decode()
+    sign_in(alice)
 
-    assert '<form method="post" action="/accounts/logout/"' in page
-    assert "Sign out" in page
-    assert ">Sign in<" not in page
+    assert client.get("/").content == anonymous
+    assert "Sign out" in client.get("/manage/").content.decode()
 
 
 def test_it_carries_no_gov_uk_crown_or_typeface(client):
