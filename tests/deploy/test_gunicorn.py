@@ -25,6 +25,7 @@ def gunicorn(tmp_path):
     )
     try:
         servers.wait_for_port(port, process=process)
+        servers.request(port, "GET", "/healthz", timeout=60)  # the workers load Django on their first request
         yield port
     finally:
         process.terminate()
@@ -45,3 +46,22 @@ def test_it_sends_everyone_else_to_https_unless_our_proxy_says_it_is(gunicorn):
 
     assert forged.status == 301 and forged.headers["Location"] == f"https://127.0.0.1:{gunicorn}/manage/"
     assert proxied.status == 302 and proxied.headers["Location"].startswith("/accounts/login/")
+
+
+def _healthcheck(port: int) -> subprocess.CompletedProcess:
+    env = {"PATH": "/usr/bin:/bin", "ALLOWED_HOSTS": "127.0.0.1", "GUNICORN_BIND": f"0.0.0.0:{port}"}
+    return subprocess.run(  # noqa: S603 (our own module)
+        [sys.executable, "-m", "config.healthcheck"], cwd=servers.ROOT, env=env, capture_output=True, text=True,
+        timeout=30,
+    )
+
+
+def test_the_container_healthcheck_passes_while_the_portal_answers(gunicorn):
+    assert _healthcheck(gunicorn).returncode == 0
+
+
+def test_the_container_healthcheck_fails_when_nothing_answers():
+    result = _healthcheck(servers.free_port())
+
+    assert result.returncode == 1
+    assert "unhealthy" in result.stderr
