@@ -1,6 +1,9 @@
 """PDF downloads. Published PDFs are the bytes stored at publishing, never rendered on request; only a
 staff member's draft PDF is rendered, because a draft changes with every edit."""
 
+from urllib.parse import quote
+
+from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.cache import get_conditional_response, quote_etag
@@ -40,15 +43,23 @@ def _stored_pdf(request, publication: Publication | None, *, cache_control: str)
     etag = quote_etag(publication.pdf_sha256)
     response = get_conditional_response(request, etag=etag)
     if response is None:
-        version = publication.version
-        response = FileResponse(
-            publication.pdf.open("rb"),
-            content_type="application/pdf",
-            filename=f"{version.notice.slug}-v{version.number}.pdf",
-        )
+        response = _pdf_file_response(publication)
     response["ETag"] = etag
     response["Cache-Control"] = cache_control
     return response
+
+
+def _pdf_file_response(publication: Publication) -> HttpResponse:
+    version = publication.version
+    filename = f"{version.notice.slug}-v{version.number}.pdf"
+    if settings.STORED_FILES_ACCEL_REDIRECT:
+        # Access is decided here; nginx then sends the stored file itself from an internal-only location
+        # (deploy/nginx/nginx.conf), so no gunicorn thread is spent streaming it.
+        response = HttpResponse(content_type="application/pdf")
+        response["X-Accel-Redirect"] = settings.STORED_FILES_ACCEL_REDIRECT + quote(publication.pdf.name)
+        response["Content-Disposition"] = content_disposition_header(False, filename)
+        return response
+    return FileResponse(publication.pdf.open("rb"), content_type="application/pdf", filename=filename)
 
 
 @staff_required(IG_OFFICER, DPO)

@@ -39,7 +39,7 @@ def wait_for_port(port: int, *, process: subprocess.Popen) -> None:
     raise RuntimeError(f"nothing listening on {port} after {STARTUP_SECONDS} s")
 
 
-def nginx_config(tmp: Path, *, port: int, upstream: str, static_root: Path) -> Path:
+def nginx_config(tmp: Path, *, port: int, upstream: str, static_root: Path, media_root: Path | None = None) -> Path:
     """deploy/nginx/nginx.conf with only its addresses, ports and paths changed for this machine."""
     text = NGINX_CONF.read_text()
     replacements = {
@@ -49,6 +49,7 @@ def nginx_config(tmp: Path, *, port: int, upstream: str, static_root: Path) -> P
         "listen 8080 default_server;": f"listen 127.0.0.1:{port} default_server;",
         "listen 127.0.0.1:8081;": f"listen 127.0.0.1:{free_port()};",
         "alias /srv/static/;": f"alias {static_root}/;",
+        "alias /data/media/;": f"alias {media_root or tmp / 'media'}/;",
         "pid /tmp/nginx.pid;": f"pid {tmp}/nginx.pid;",
         "/tmp/nginx-": f"{tmp}/nginx-",
     }
@@ -65,10 +66,10 @@ def nginx_check(conf: Path) -> subprocess.CompletedProcess:
 
 
 @contextmanager
-def nginx(tmp: Path, *, upstream: str, static_root: Path):
+def nginx(tmp: Path, *, upstream: str, static_root: Path, media_root: Path | None = None):
     """nginx on a free loopback port in front of `upstream` ("host:port"); yields the port."""
     port = free_port()
-    conf = nginx_config(tmp, port=port, upstream=upstream, static_root=static_root)
+    conf = nginx_config(tmp, port=port, upstream=upstream, static_root=static_root, media_root=media_root)
     process = subprocess.Popen(  # noqa: S603 (our own config)
         [NGINX, "-c", str(conf), "-g", "daemon off;"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )

@@ -99,3 +99,11 @@ def test_the_image_serves_with_gunicorn_from_locked_dependencies():
     assert 'CMD ["gunicorn", "--config", "gunicorn.conf.py", "config.wsgi:application"]' in dockerfile
     assert re.search(r"^FROM \S+ AS web$", dockerfile, re.MULTILINE)
     assert re.search(r"^FROM nginx:\S+ AS proxy$", dockerfile, re.MULTILINE)
+
+
+def test_nginx_reads_the_stored_pdfs_it_sends_and_cannot_change_them(services):
+    nginx_conf = (ROOT / "deploy" / "nginx" / "nginx.conf").read_text()
+    prefix = services["web"]["environment"]["STORED_FILES_ACCEL_REDIRECT"]
+
+    assert services["proxy"]["volumes"] == ["media:/data/media:ro"]
+    assert re.search(rf"location {prefix} {{\s*internal;\s*alias /data/media/;", nginx_conf)

@@ -6,6 +6,8 @@ counts sign-in failures against the address that really connected, whatever X-Fo
 files come from nginx; no response names its server software's version.
 """
 
+import datetime as dt
+import hashlib
 import ipaddress
 import re
 import socket
@@ -18,7 +20,9 @@ import pytest
 from axes.models import AccessAttempt
 from django.conf import settings as django_settings
 
+from notices.selectors import today
 from tests.conftest import PASSWORD, reference_data_ensure
+from tests.factories import NoticeFactory, PurposeFactory
 
 from . import servers
 
@@ -46,11 +50,14 @@ def static_root(nginx_dir):
 
 @pytest.fixture
 def proxied(live_server, settings, nginx_dir, static_root):
-    """nginx in front of the portal (Django's live server); the portal trusts only nginx's address."""
+    """nginx in front of the portal (Django's live server), as in docker-compose.yml: the portal trusts only
+    nginx's address, and nginx sends stored PDFs from the media directory once the portal allows it."""
     reference_data_ensure()
     settings.TRUSTED_PROXIES = [ipaddress.ip_network("127.0.0.1")]
+    settings.MEDIA_ROOT = nginx_dir / "media"
+    settings.STORED_FILES_ACCEL_REDIRECT = "/_stored/"
     upstream = live_server.url.removeprefix("http://")
-    with servers.nginx(nginx_dir, upstream=upstream, static_root=static_root) as port:
+    with servers.nginx(nginx_dir, upstream=upstream, static_root=static_root, media_root=settings.MEDIA_ROOT) as port:
         yield port
 
 
@@ -188,3 +195,29 @@ def test_three_slow_uploads_do_not_hold_up_anyone_else(nginx_dir, static_root):
 
     assert (home.status, home.body) == (200, b"upstream read 0 bytes")
     assert finished.startswith(b"HTTP/1.1 200") and finished.endswith(b"upstream read 100000 bytes")
+
+
+def test_it_sends_a_published_pdf_itself_once_the_portal_allows_it(proxied, publish):
+    notice = NoticeFactory(title="Family hubs privacy notice", slug="family-hubs")
+    notice.purposes.add(PurposeFactory())
+    publication = publish(notice)
+
+    answer = servers.request(proxied, "GET", "/notices/family-hubs/v1.pdf")
+    direct = servers.request(proxied, "GET", f"/_stored/{publication.pdf.name}")
+
+    assert answer.status == 200
+    assert hashlib.sha256(answer.body).hexdigest() == publication.pdf_sha256
+    assert answer.headers["Content-Type"] == "application/pdf"
+    assert answer.headers["Content-Disposition"] == 'inline; filename="family-hubs-v1.pdf"'
+    assert answer.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert answer.headers["X-Content-Type-Options"] == "nosniff"
+    assert "X-Accel-Redirect" not in answer.headers
+    assert direct.status == 404  # the stored files are not published as such
+
+
+def test_it_still_refuses_a_pdf_the_public_may_not_have(proxied, publish):
+    notice = NoticeFactory(title="Family hubs privacy notice", slug="family-hubs")
+    notice.purposes.add(PurposeFactory())
+    publish(notice, effective_from=today() + dt.timedelta(days=7))
+
+    assert servers.request(proxied, "GET", "/notices/family-hubs/v1.pdf").status == 404
