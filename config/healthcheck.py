@@ -5,9 +5,9 @@ It sends the portal's own host name (the first of ALLOWED_HOSTS), since Django r
 answer is plain HTTP because /healthz is exempt from the HTTPS redirect.
 """
 
+import http.client
 import os
 import sys
-import urllib.request
 
 TIMEOUT_SECONDS = 4
 
@@ -17,19 +17,23 @@ def _host() -> str:
     return next((name for name in names if name and name != "*"), "localhost")
 
 
-def _address() -> str:
-    bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")  # noqa: S104 (only the port is used)
-    return f"127.0.0.1:{bind.rsplit(':', 1)[-1]}"
+def _port() -> int:
+    return int(os.environ.get("GUNICORN_BIND", ":8000").rsplit(":", 1)[-1])
 
 
 def main() -> int:
-    request = urllib.request.Request(f"http://{_address()}/healthz", headers={"Host": _host()})  # noqa: S310
+    connection = http.client.HTTPConnection("127.0.0.1", _port(), timeout=TIMEOUT_SECONDS)
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310 (our own address)
-            return 0 if response.status == 200 else 1
+        connection.request("GET", "/healthz", headers={"Host": _host()})
+        status = connection.getresponse().status
     except OSError as error:
         print(f"unhealthy: {error}", file=sys.stderr)
         return 1
+    finally:
+        connection.close()
+    if status != 200:
+        print(f"unhealthy: /healthz answered {status}", file=sys.stderr)
+    return 0 if status == 200 else 1
 
 
 if __name__ == "__main__":
