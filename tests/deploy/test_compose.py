@@ -1,14 +1,23 @@
-"""docker-compose.yml, read as data: there is no Docker engine on the CI machine to run `docker compose
-config`, so this checks what that would not anyway: only the proxy is reachable from outside, every
+"""docker-compose.yml: Compose's own `docker-compose config` accepts it (no Docker engine is needed for that,
+and none runs on the CI machine), and, read as data, only the proxy is reachable from outside, every
 long-running service says how to tell it is healthy, and the portal serves as the role that owns nothing."""
 
+import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
+# The .env README "Deploying with docker-compose" asks for.
+COMPOSE_ENV = {
+    "SECRET_KEY": "s" * 50, "ALLOWED_HOSTS": "notices.example.gov.uk",
+    "CSRF_TRUSTED_ORIGINS": "https://notices.example.gov.uk", "PORTAL_URL": "https://notices.example.gov.uk",
+    "POSTGRES_PASSWORD": "owner-password", "WEB_DB_PASSWORD": "web-password",
+}
 
 
 @pytest.fixture(scope="module")
@@ -107,3 +116,31 @@ def test_nginx_reads_the_stored_pdfs_it_sends_and_cannot_change_them(services):
 
     assert services["proxy"]["volumes"] == ["media:/data/media:ro"]
     assert re.search(rf"location {prefix} {{\s*internal;\s*alias /data/media/;", nginx_conf)
+
+
+def _compose_config(tmp_path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    """`docker-compose config`: Compose's own validation and interpolation (it needs no Docker engine)."""
+    env_file = tmp_path / ".env"
+    env_file.write_text("".join(f"{name}={value}\n" for name, value in env.items()))
+    return subprocess.run(  # noqa: S603 (fixed arguments)
+        [shutil.which("docker-compose") or "docker-compose", "--env-file", str(env_file), "-f",
+         str(ROOT / "docker-compose.yml"), "config"],
+        capture_output=True, text=True, timeout=60, env={"PATH": os.environ["PATH"]},
+    )
+
+
+def test_compose_itself_accepts_the_file_with_the_readme_env(tmp_path):
+    result = _compose_config(tmp_path, COMPOSE_ENV)
+
+    assert result.returncode == 0, result.stderr
+    resolved = yaml.safe_load(result.stdout)
+    assert resolved["services"]["web"]["environment"]["PORTAL_URL"] == "https://notices.example.gov.uk"
+    assert resolved["services"]["web"]["environment"]["DATABASE_URL"].startswith("postgres://portal_web:")
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "PORTAL_URL", "ALLOWED_HOSTS", "WEB_DB_PASSWORD"])
+def test_compose_refuses_to_start_without_a_required_variable(tmp_path, missing):
+    result = _compose_config(tmp_path, {name: value for name, value in COMPOSE_ENV.items() if name != missing})
+
+    assert result.returncode != 0
+    assert f"set {missing}" in result.stderr
