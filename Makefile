@@ -5,11 +5,19 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo lint check clean static
+# Exact versions with their hashes, made from pyproject.toml by `make lock` (the image installs lock.txt).
+LOCK := requirements/lock.txt
+DEV_LOCK := requirements/dev-lock.txt
+UV_COMPILE := $(VENV)/bin/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes --quiet
 
-$(VENV)/.installed: pyproject.toml
+.PHONY: run test install migrate demo lint check clean static lock
+
+# The locked versions first, each checked against its hash; then the project itself, which also installs
+# anything pyproject.toml gained since the lock was made (tests/deploy/test_lock.py then asks for make lock).
+$(VENV)/.installed: pyproject.toml $(DEV_LOCK)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --require-hashes -r $(DEV_LOCK)
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $@
 
@@ -33,6 +41,12 @@ lint: install
 
 check: install
 	$(PY) manage.py makemigrations --check --dry-run
+
+# Rewrites both lock files from pyproject.toml, keeping every pin that still fits (add --upgrade to the
+# command to move to the newest versions allowed). Commit requirements/ afterwards.
+lock: install
+	$(UV_COMPILE) -o $(LOCK)
+	$(UV_COMPILE) --extra dev -o $(DEV_LOCK)
 
 # Rebuilds the committed GOV.UK Frontend CSS/JS in static/govuk/ (needs Node and npm; nothing else does).
 static:

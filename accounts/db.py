@@ -6,8 +6,8 @@ development server and part of CI run on).
 
 What this protects against: the application, a bug, or an injected statement rewriting or deleting
 past rows. It does not stop TRUNCATE (row triggers do not fire on it, which is what lets Django's test
-runner empty tables between tests) nor a database owner who drops the trigger; keep the application's
-database role without ownership of the tables in production if that matters to you.
+runner empty tables between tests) nor a database owner who drops the trigger. In production the portal
+serves as a role that owns nothing and has no TRUNCATE (operations/roles.py, `manage.py grant_serving_role`).
 """
 
 import re

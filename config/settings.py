@@ -207,6 +207,10 @@ PORTAL_NAME = os.environ.get("PORTAL_NAME", "Privacy notices")
 OTP_TOTP_ISSUER = PORTAL_NAME
 # The admin never shows an existing authenticator's secret, even to a superuser.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# With nginx in front and the stored files on a volume it can read: the path prefix of its internal-only
+# location for them (e.g. /_stored/). Published PDFs are then sent by nginx once the portal has said who may
+# have them. Empty: the portal streams them itself (always so with S3-compatible storage).
+STORED_FILES_ACCEL_REDIRECT = os.environ.get("STORED_FILES_ACCEL_REDIRECT", "")
 # Largest file the public may upload to /verify/ to learn which notice version it is.
 VERIFY_MAX_UPLOAD_BYTES = env_int("VERIFY_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 

@@ -9,18 +9,19 @@ from urllib.parse import urlsplit
 
 # Django's own deployment check asks for this many characters (security.W009).
 SECRET_KEY_MIN_LENGTH = 50
-_LOCAL_HOSTS = {"localhost", "localhost.localdomain", "0.0.0.0", "::", "::1"}  # noqa: S104 (names refused, not bound)
+_LOCAL_NAMES = {"localhost", "localhost.localdomain"}
 
 ProxyNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
 def _is_local(host: str) -> bool:
-    if host in _LOCAL_HOSTS or host.endswith(".localhost"):
+    if host in _LOCAL_NAMES or host.endswith(".localhost"):
         return True
     try:
-        return ipaddress.ip_address(host).is_loopback
+        address = ipaddress.ip_address(host)
     except ValueError:
         return False
+    return address.is_loopback or address.is_unspecified
 
 
 def portal_url_problem(portal_url: str | None) -> str | None:

@@ -2,7 +2,9 @@
 staff member's draft PDF is rendered, because a draft changes with every edit."""
 
 import io
+from urllib.parse import quote
 
+from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import get_conditional_response, quote_etag
@@ -56,13 +58,24 @@ def _stored_pdf(request, publication: Publication | None, *, cache_control: str)
             context = {"title": publication.document["notice"]["title"], "slug": publication.version.notice.slug,
                        "number": publication.version.number}
             return render(request, "notices/pdf_unavailable.html", context, status=503)
-        version = publication.version
-        response = FileResponse(
-            io.BytesIO(content), content_type="application/pdf", filename=f"{version.notice.slug}-v{version.number}.pdf"
-        )
+        response = _pdf_file_response(publication, content)
     response["ETag"] = etag
     response["Cache-Control"] = cache_control
     return response
+
+
+def _pdf_file_response(publication: Publication, content: bytes) -> HttpResponse:
+    """The verified bytes, or (behind nginx) the same file sent by nginx once its hash has been checked here."""
+    version = publication.version
+    filename = f"{version.notice.slug}-v{version.number}.pdf"
+    if settings.STORED_FILES_ACCEL_REDIRECT:
+        # Access is decided here; nginx then sends the stored file itself from an internal-only location
+        # (deploy/nginx/nginx.conf), so no gunicorn thread is spent streaming it.
+        response = HttpResponse(content_type="application/pdf")
+        response["X-Accel-Redirect"] = settings.STORED_FILES_ACCEL_REDIRECT + quote(publication.pdf.name)
+        response["Content-Disposition"] = content_disposition_header(False, filename)
+        return response
+    return FileResponse(io.BytesIO(content), content_type="application/pdf", filename=filename)
 
 
 @staff_required(IG_OFFICER, DPO)

@@ -60,6 +60,7 @@ def test_it_passes_the_deployment_checklist_in_production():
         ({"PORTAL_URL": "http://localhost:8000"}, "PORTAL_URL='http://localhost:8000' is not an https address"),
         ({"PORTAL_URL": "https://localhost"}, "PORTAL_URL='https://localhost' points at this machine"),
         ({"PORTAL_URL": "https://127.0.0.1:8443"}, "PORTAL_URL='https://127.0.0.1:8443' points at this machine"),
+        ({"PORTAL_URL": "https://0.0.0.0"}, "PORTAL_URL='https://0.0.0.0' points at this machine"),
         ({"PORTAL_URL": "notices.example.gov.uk"}, "PORTAL_URL='notices.example.gov.uk' is not an https address"),
         ({"SECRET_KEY": UNSET}, "SECRET_KEY is not set: set SECRET_KEY to at least 50 random characters"),
         ({"SECRET_KEY": ""}, "SECRET_KEY is not set"),
