@@ -2,6 +2,8 @@
 IG officer types (and keeps what is ticked), and the catalogue and out-of-date reference pages pass axe
 at desktop and phone widths without running wider than the screen."""
 
+import re
+
 import pytest
 from django.conf import settings
 from django.test import Client
@@ -29,7 +31,7 @@ def test_it_filters_the_legislation_a_purpose_relies_on(browser, live_server, si
     expect(page.get_by_label("Localism Act 2011 (c. 20)")).to_be_hidden()
     # What is ticked stays in view, so nobody unticks what they cannot see.
     expect(page.get_by_label("Care Act 2014 (c. 23)")).to_be_visible()
-    expect(page.get_by_text("of 64 shown")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^\d+ of \d+ shown$"))).to_be_visible()
     assert_no_axe_violations(page)
     context.close()
 
