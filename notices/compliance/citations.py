@@ -280,9 +280,12 @@ def _given_as_law(text: str) -> Iterator[str]:
         lines = block.splitlines()
         lead_is_law = bool(LAW_LEAD.search(lines[0])) and len(lines) > 1
         for number, line in enumerate(lines):
+            # "Legislation we rely on: …" lists on the same line.
+            head, colon, _ = line.partition(":")
+            lead_in_line = bool(colon) and bool(LAW_LEAD.search(head))
             for sentence in re.split(r"(?<=[.;:])\s+", line):
                 for match in _guidance(sentence):
-                    listed = lead_is_law and number > 0
+                    listed = (lead_is_law and number > 0) or (lead_in_line and sentence not in head)
                     stated = bool(LAW_LEAD.search(sentence[:match.start()])) or bool(
                         UNDER_GUIDANCE.search(sentence[:match.start()])
                     )

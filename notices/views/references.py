@@ -82,7 +82,8 @@ def catalogue_edit(request, pk):
 @staff_required(IG_OFFICER, DPO)
 def stale_list(request):
     """IG officer, DPO: the out-of-date references the checks look for."""
-    context = {"references": StaleReference.objects.order_by("-active", "name"), "can_edit": has_role(request.user, DPO)}
+    references = StaleReference.objects.order_by("-active", "name")
+    context = {"references": references, "can_edit": has_role(request.user, DPO)}
     return render(request, "manage/references/stale.html", context)
 
 

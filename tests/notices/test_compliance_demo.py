@@ -100,6 +100,8 @@ def test_it_reports_what_seed_002_misses_and_nothing_it_says(demo):
     assert found[("legislation_missing", "Safeguarding children")] == "warning"
     assert found[("retention_authority_missing", "General social care records")] == "warning"
     assert found[("complaint_contact_missing", ESSEX)] == "warning"
+    # The Health and safety service description cites "the Health and Safety at Work Act", with no year.
+    assert found[("citation_year_missing", "Health and safety")] == "warning"
     # What the seed does say: consent for identifiable research data, a DBS check for volunteers, the Health and
     # Safety at Work Act, its retention periods, its sources and kinds of information, its bases, the ICO.
     assert {"Research using anonymised information", "Managing and supporting volunteers"}.isdisjoint(
