@@ -4,6 +4,7 @@ locking) and retire. Each save writes exactly one history row, with the actor as
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from accounts.actions import audit_record
 from notices.roles import IG_OFFICER, has_role
 
 from .models import RegisterRecord
@@ -40,6 +41,26 @@ def _save(record: RegisterRecord, *, actor, relations: dict | None, reason: str 
     record.save()
 
 
+def _audited(*, actor, record: RegisterRecord, action: str, fields) -> None:
+    # The register's changes go into the one audit trail, beside sign-ins and notice workflow steps:
+    # who, which record (type and id, and its name as it reads now) and which fields.
+    audit_record(
+        actor=actor,
+        action=f"record_{action}",
+        target=f"{record._meta.verbose_name.capitalize()}: {record}",
+        detail={"record_type": record._meta.model_name, "record_id": record.pk, "fields": sorted(fields)},
+    )
+
+
+def _changed(record: RegisterRecord, fields: dict, relations: dict | None) -> list[str]:
+    """The names of the fields and relations whose values `fields` and `relations` would change."""
+    changed = [name for name, value in fields.items() if getattr(record, name) != value]
+    for name, records in (relations or {}).items():
+        if set(getattr(record, name).values_list("pk", flat=True)) != {item.pk for item in records}:
+            changed.append(name)
+    return changed
+
+
 def _locked(record: RegisterRecord, lock_version: int) -> RegisterRecord:
     locked = type(record).objects.select_for_update().get(pk=record.pk)
     if locked.lock_version != lock_version:
@@ -62,6 +83,7 @@ def record_create(
     record = model(**fields)
     record.full_clean()
     _save(record, actor=actor, relations=relations, reason=reason)
+    _audited(actor=actor, record=record, action="created", fields=[*fields, *(relations or {})])
     return record
 
 
@@ -74,11 +96,13 @@ def record_update(
     so nobody's edit is silently overwritten."""
     _require_editor(actor)
     locked = _locked(record, lock_version)
+    changed = _changed(locked, fields, relations)
     for name, value in fields.items():
         setattr(locked, name, value)
     locked.lock_version += 1
     locked.full_clean()
     _save(locked, actor=actor, relations=relations, reason=reason)
+    _audited(actor=actor, record=locked, action="updated", fields=changed)
     return locked
 
 
@@ -90,4 +114,5 @@ def record_retire(*, actor, record: RegisterRecord, lock_version: int) -> Regist
     locked.retired = True
     locked.lock_version += 1
     _save(locked, actor=actor, relations=None)
+    _audited(actor=actor, record=locked, action="retired", fields=["retired"])
     return locked
