@@ -67,9 +67,32 @@ class EnrolForm(forms.Form):
 
 
 class AuditFilterForm(forms.Form):
-    action = forms.ChoiceField(label="Action", required=False)
+    """Which audit events to list. `filters()` gives accounts.selectors.audit_events_list's keyword
+    arguments, so a new filter is a field here and an argument there."""
 
-    def __init__(self, *args, action_choices=(), **kwargs):
+    person = forms.ChoiceField(label="Person", required=False)
+    action = forms.ChoiceField(label="Action", required=False)
+    since = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}),
+                            error_messages={"invalid": "Enter the first day as a real date"})
+    until = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}),
+                            error_messages={"invalid": "Enter the last day as a real date"})
+
+    def __init__(self, *args, action_choices=(), person_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["action"].choices = [("", "All actions"), *action_choices]
+        self.fields["person"].choices = [("", "Everyone"), *((name, name) for name in person_choices)]
         self.helper = _helper()
+
+    def clean(self):
+        cleaned = super().clean()
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and until < since:
+            self.add_error("until", forms.ValidationError("The last day must be the same as or after the first day",
+                                                          code="before_since"))
+        return cleaned
+
+    def filters(self) -> dict:
+        """The chosen filters, for audit_events_list; none when the form is not valid."""
+        if not self.is_valid():
+            return {}
+        return {name: value for name, value in self.cleaned_data.items() if value}

@@ -10,4 +10,5 @@ urlpatterns = [
     path("two-factor/", views.two_factor_verify, name="two_factor_verify"),
     path("two-factor/setup/", views.two_factor_setup, name="two_factor_setup"),
     path("audit/", views.audit_list, name="audit_list"),
+    path("audit/audit-trail.csv", views.audit_csv, name="audit_csv"),
 ]

@@ -1,6 +1,8 @@
 """Free text is written in Markdown and published to the public and into PDFs, so it is rendered with
 raw HTML off and then sanitised again with an allow-list: nothing active can survive either step."""
 
+import re
+
 import nh3
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
@@ -33,6 +35,19 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"style"}, "td": {"style"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
 
 _md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+
+# A link must say where it goes in full: an absolute http(s) address with a host, an e-mail address or
+# a phone number. Anything else (relative or protocol-relative "//host" addresses, data:, vbscript:,
+# javascript: in any case or written with entities, which markdown-it decodes before asking) is left
+# as the text the author typed.
+_SAFE_LINK = re.compile(r"(?:https?://[^/\\\s]|mailto:|tel:)", re.IGNORECASE)
+
+
+def _link_allowed(url: str) -> bool:
+    return _SAFE_LINK.match(url) is not None
+
+
+_md.validateLink = _link_allowed
 
 
 def _image_as_link(self, tokens, idx, options, env):

@@ -4,6 +4,7 @@ locking) and retire. Each save writes exactly one history row, with the actor as
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from accounts.actions import audit_record
 from notices.roles import DPO, IG_OFFICER, has_role
 
 from .models import Legislation, RegisterRecord
@@ -46,6 +47,26 @@ def _save(record: RegisterRecord, *, actor, relations: dict | None, reason: str 
     record.save()
 
 
+def _audited(*, actor, record: RegisterRecord, action: str, fields) -> None:
+    # The register's changes go into the one audit trail, beside sign-ins and notice workflow steps:
+    # who, which record (type and id, and its name as it reads now) and which fields.
+    audit_record(
+        actor=actor,
+        action=f"record_{action}",
+        target=f"{record._meta.verbose_name.capitalize()}: {record}",
+        detail={"record_type": record._meta.model_name, "record_id": record.pk, "fields": sorted(fields)},
+    )
+
+
+def _changed(record: RegisterRecord, fields: dict, relations: dict | None) -> list[str]:
+    """The names of the fields and relations whose values `fields` and `relations` would change."""
+    changed = [name for name, value in fields.items() if getattr(record, name) != value]
+    for name, records in (relations or {}).items():
+        if set(getattr(record, name).values_list("pk", flat=True)) != {item.pk for item in records}:
+            changed.append(name)
+    return changed
+
+
 def _locked(record: RegisterRecord, lock_version: int) -> RegisterRecord:
     locked = type(record).objects.select_for_update().get(pk=record.pk)
     if locked.lock_version != lock_version:
@@ -68,6 +89,7 @@ def record_create(
     record = model(**fields)
     record.full_clean()
     _save(record, actor=actor, relations=relations, reason=reason)
+    _audited(actor=actor, record=record, action="created", fields=[*fields, *(relations or {})])
     return record
 
 
@@ -81,11 +103,13 @@ def record_update(
     _require_editor(actor)
     _refuse_catalogue(record)
     locked = _locked(record, lock_version)
+    changed = _changed(locked, fields, relations)
     for name, value in fields.items():
         setattr(locked, name, value)
     locked.lock_version += 1
     locked.full_clean()
     _save(locked, actor=actor, relations=relations, reason=reason)
+    _audited(actor=actor, record=locked, action="updated", fields=changed)
     return locked
 
 
@@ -98,6 +122,7 @@ def record_retire(*, actor, record: RegisterRecord, lock_version: int) -> Regist
     locked.retired = True
     locked.lock_version += 1
     _save(locked, actor=actor, relations=None)
+    _audited(actor=actor, record=locked, action="retired", fields=["retired"])
     return locked
 
 
@@ -123,6 +148,7 @@ def catalogue_entry_create(*, actor, fields: dict) -> Legislation:
         setattr(entry, name, value)
     entry.full_clean()
     _save(entry, actor=actor, relations=None, reason="Added to the legislation catalogue")
+    _audited(actor=actor, record=entry, action="created", fields=fields)
     return entry
 
 
@@ -133,9 +159,11 @@ def catalogue_entry_update(*, actor, entry: Legislation, lock_version: int, fiel
     if not entry.in_catalogue:
         raise PermissionDenied("Only entries in the legislation catalogue are changed here.")
     locked = _locked(entry, lock_version)
+    changed = _changed(locked, fields, None)
     for name, value in fields.items():
         setattr(locked, name, value)
     locked.lock_version += 1
     locked.full_clean()
     _save(locked, actor=actor, relations=None)
+    _audited(actor=actor, record=locked, action="changed", fields=changed)
     return locked

@@ -133,3 +133,25 @@ def input_values(html: str, name: str) -> list[str]:
     parser = _Text()
     parser.feed(html)
     return parser.values.get(name, [])
+
+
+# The links the README allows in text people write: absolute http(s) with a host, mailto: and tel:.
+_ALLOWED_LINK = re.compile(r"(?:https?://[^/\\\s]|mailto:|tel:)", re.IGNORECASE)
+
+
+class _LinkFinder(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.hrefs.extend(value or "" for name, value in attrs if name in URL_ATTRIBUTES)
+
+
+def odd_links(html: str) -> list[str]:
+    """Addresses in HTML made from people's text that are not absolute http(s), mailto: or tel:
+    (relative, protocol-relative //host, data:, vbscript:, …), as a browser would read them."""
+    finder = _LinkFinder()
+    finder.feed(html)
+    finder.close()
+    return [href for href in finder.hrefs if not _ALLOWED_LINK.match(href.strip())]

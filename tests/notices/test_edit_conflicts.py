@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from notices import actions
 from notices.models import NoticeSection, NoticeVersion
+from tests.conftest import reference_data_ensure
 from tests.factories import NoticeFactory
 
 pytestmark = pytest.mark.django_db
@@ -79,6 +80,7 @@ def test_it_refuses_deleting_a_section_someone_changed_since_it_was_shown(office
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are tested on PostgreSQL")
 @pytest.mark.django_db(transaction=True)
 def test_it_opens_one_draft_when_many_make_the_first_edit_after_publishing_at_once(alice, publish):
+    reference_data_ensure()  # a transactional test starts with the tables emptied by the one before
     notice = NoticeFactory()
     publish(notice)
     barrier = threading.Barrier(8)

@@ -1,9 +1,11 @@
 """Free text is Markdown; nothing active survives into a notice."""
 
 import pytest
+from hypothesis import given
 
 from notices.markdown import render_markdown
-from tests.html_safety import active_content
+from tests.html_safety import active_content, odd_links
+from tests.security.hostile import EXAMPLES_RUN, MARKDOWN_FAMILIES, examples, hostile_markdown
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -49,3 +51,33 @@ def test_it_turns_images_into_links_so_nothing_is_fetched():
 
 def test_it_shows_raw_html_as_text():
     assert "&lt;b&gt;bold&lt;/b&gt;" in render_markdown("<b>bold</b>")
+
+
+@pytest.mark.parametrize("family", [name for name in MARKDOWN_FAMILIES if name != "links that are fine"])
+def test_it_leaves_only_absolute_http_mailto_and_tel_links(family):
+    html = render_markdown(MARKDOWN_FAMILIES[family])
+    assert odd_links(html) == [] and active_content(html) == []
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("[x](//evil.example)", "[x](//evil.example)"),
+    ("[x](&#106;avascript:alert(1))", "[x](javascript:alert(1))"),
+    ("[x](VBScript:msgbox(1))", "[x](VBScript:msgbox(1))"),
+    ("[x](/relative)", "[x](/relative)"),
+])
+def test_it_shows_a_link_it_refuses_as_the_text_that_was_typed(text, shown):
+    html = render_markdown(text)
+    assert "<a" not in html and shown in html
+
+
+def test_it_keeps_the_links_the_readme_allows():
+    html = render_markdown(MARKDOWN_FAMILIES["links that are fine"] + " [e](HTTPS://Example.org)")
+    assert odd_links(html) == []
+    assert html.count("<a ") == 4
+
+
+@examples(300)
+@given(text=hostile_markdown)
+def test_it_never_lets_an_odd_link_through_whatever_is_written(text):
+    EXAMPLES_RUN["markdown links"] += 1
+    assert odd_links(render_markdown(text)) == []

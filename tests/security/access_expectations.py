@@ -239,6 +239,7 @@ EXPECTATIONS: dict[str, Expect] = {
     # Replacing an authenticator needs the old one first.
     "accounts:two_factor_setup": signed_in().but(get={"password_only": TWO_FACTOR}, post={"password_only": TWO_FACTOR}),
     "accounts:audit_list": staff("DPO", post=NOT_ALLOWED),
+    "accounts:audit_csv": staff("DPO", post=NOT_ALLOWED),
     # Admin (sampled: index, sign-in, sign-out, and each model's changelist and add page)
     ADMIN_GROUP: superuser_only(),
 }

@@ -4,7 +4,9 @@ Hypothesis strategies that mix them, the checks made on every response, and the 
 
 The families the strings cover: script tags, event handlers, javascript: (and data:) URLs, template
 syntax, very long input, NUL bytes, mixed scripts and right-to-left text; for Markdown bodies also raw
-HTML, links and images with javascript: addresses, and autolinks.
+HTML, links and images with javascript: addresses, autolinks, and links the README does not allow:
+relative, protocol-relative, data:, vbscript:, mixed-case and entity-encoded schemes. For addresses,
+dates and version numbers far too large for a date or a database integer (HUGE_NUMBERS).
 """
 
 from collections import Counter
@@ -53,9 +55,18 @@ MARKDOWN_FAMILIES = {
     "autolink": "<javascript:alert(1)> <https://example.org/\"onmouseover=\"alert(1)> <dpo@example.org>",
     "data: link": "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) [y]( vbscript:msgbox(1))",
     "table and code": "| a | b |\n|---|---|\n| <b onclick=x>c</b> | d |\n\n```html\n<script>alert(1)</script>\n```",
-    "links that are fine": "[a](/relative) [b](#frag) [c](mailto:x@example.org) [d](tel:+441632960000)",
+    "links that are fine": "[a](https://example.org/a) [c](mailto:x@example.org) [d](tel:+441632960000)",
+    # The README allows absolute http(s), mailto: and tel: only; each of these must end up as text.
+    "relative links": "[a](/relative) [b](#frag) [c](page.html) [d](\\\\evil.example\\share)",
+    "protocol-relative link": "[x](//evil.example) [y](///evil.example) <//evil.example> ![i](//evil.example/t.png)",
+    "vbscript: link": "[x](vbscript:msgbox(1)) [y](VBScript:msgbox(1)) <vbscript:msgbox(1)>",
+    "mixed-case schemes": "[x](DaTa:text/html,x) [y](jAvAsCrIpT:alert(1)) [z](hTtPs:/evil.example)",
+    "entity-encoded schemes": "[x](&#106;avascript:alert(1)) [y](&#x64;ata:text/html,x) [z](&#47;&#47;evil.example)"
+    " [w](java&#x09;script:alert(1)) [v](%6A%61vascript:alert(1))",
 }
 MARKDOWN_HOSTILE = [*MARKDOWN_FAMILIES.values(), "<iframe src='https://evil.example'></iframe>", "[x](//evil.example)"]
+# Numbers in addresses (dates, version numbers) past what a date or a PostgreSQL integer can hold.
+HUGE_NUMBERS = ["2147483648", "9223372036854775808", "99999999999999999999999999999999", "0", "00000000001"]
 
 hostile_text = st.one_of(
     st.sampled_from(HOSTILE),

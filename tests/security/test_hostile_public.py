@@ -35,13 +35,14 @@ from tests.factories import (
     ServiceFactory,
     SourceFactory,
 )
-from tests.html_safety import active_content
+from tests.html_safety import active_content, odd_links
 from tests.notices import pdfs
 
 from .hostile import (
     ACCEPTED,
     EXAMPLES_RUN,
     FAMILIES,
+    HUGE_NUMBERS,
     MARKDOWN_FAMILIES,
     accepted,
     assert_harmless,
@@ -142,6 +143,7 @@ def _assert_json_harmless(response, title: str) -> None:
     for section in document["sections"]:
         if "html" in section:
             assert active_content(section["html"]) == []
+            assert odd_links(section["html"]) == []
 
 
 def _public_pages(slug: str, number: int) -> list[str]:
@@ -249,3 +251,24 @@ def test_it_shows_a_hostile_search_back_as_text(query, db):
         assert_input_holds(body, "q", shown)
         if shown:
             assert_shown(body, f"No notices match “{shown}”")
+
+
+def _huge_number_addresses(slug: str, n: str) -> list[str]:
+    return [
+        f"/notices/{slug}/on/{n}-01-01/", f"/notices/{slug}/on/2024-{n}-01/", f"/notices/{slug}/on/2024-01-{n}/",
+        f"/notices/{slug}/v{n}/", f"/notices/{slug}/v{n}.json", f"/notices/{slug}/v{n}.pdf",
+        f"/notices/{slug}/compare/{n}...1/", f"/notices/{slug}/compare/1...{n}/",
+        f"/notices/{slug}/versions/?day={n}&month={n}&year={n}",
+    ]
+
+
+@pytest.mark.parametrize("number", HUGE_NUMBERS)
+def test_it_answers_addresses_with_huge_numbers_without_a_server_error(publish, number):
+    EXAMPLES_RUN["public addresses with huge numbers"] += 1
+    notice = NoticeFactory(slug="family-hubs")
+    publish(notice)
+    client = Client()
+    for url in _huge_number_addresses(notice.slug, number):
+        response = client.get(url)
+        assert_harmless(response)
+        assert response.status_code in (200, 302, 400, 404), (url, response.status_code)
