@@ -165,5 +165,5 @@ def catalogue_entry_update(*, actor, entry: Legislation, lock_version: int, fiel
     locked.lock_version += 1
     locked.full_clean()
     _save(locked, actor=actor, relations=None)
-    _audited(actor=actor, record=locked, action="changed", fields=changed)
+    _audited(actor=actor, record=locked, action="updated", fields=changed)
     return locked

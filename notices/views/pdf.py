@@ -8,7 +8,7 @@ from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import get_conditional_response, quote_etag
-from django.utils.http import content_disposition_header
+from django.utils.http import content_disposition_header, http_date
 from django.views.decorators.http import require_safe
 
 from accounts.decorators import staff_required
@@ -23,7 +23,7 @@ from ..storage import StoredFileError, stored_pdf
 # A numbered version's PDF never changes. The current PDF changes when a new version comes into force.
 CACHE_NUMBERED = "public, max-age=31536000, immutable"
 CACHE_CURRENT = "public, max-age=300"
-PDF_FIELDS = ("pdf", "pdf_sha256")
+PDF_FIELDS = ("pdf", "pdf_sha256", "published_at")
 
 
 @require_safe
@@ -48,7 +48,8 @@ def _stored_pdf(request, publication: Publication | None, *, cache_control: str)
     if publication is None or not publication.pdf:
         raise Http404("No published PDF of this notice is available.")
     etag = quote_etag(publication.pdf_sha256)
-    response = get_conditional_response(request, etag=etag)
+    last_modified = int(publication.published_at.timestamp())
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if response is None:
         try:
             content = stored_pdf(publication)
@@ -60,6 +61,7 @@ def _stored_pdf(request, publication: Publication | None, *, cache_control: str)
             return render(request, "notices/pdf_unavailable.html", context, status=503)
         response = _pdf_file_response(publication, content)
     response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
     response["Cache-Control"] = cache_control
     return response
 

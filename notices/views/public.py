@@ -3,13 +3,13 @@ from their effective date, so drafts, reviews and scheduled versions are 404 to 
 
 import datetime as dt
 
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from services.models import Controller
 
-from .. import selectors
+from .. import frozen, selectors
 from ..compare import html_to_text, structured_changes, word_diff
 from ..models import Publication
 
@@ -36,57 +36,65 @@ def _public(slug: str) -> selectors.PublicNotice:
     return state
 
 
-def _page(request, state, publication, *, template="notices/notice.html", **extra):
-    current = state.in_force()
-    context = {
-        "slug": state.slug,
-        "publication": publication,
-        "current": current,
-        "is_current": current is not None and current.pk == publication.pk,
-        "children": selectors.public_children(slug=state.slug),
-        **extra,
-    }
-    return render(request, template, context)
+def _notice_page(state, publication, **extra) -> frozen.Made:
+    """A version's page. Variables beyond the version: numbered (its permanent address, which must not
+    depend on later versions), or as_of with the version in force today; the in-force page alone lists
+    the notices under it, which change as they are published."""
+    context = {"slug": state.slug, "publication": publication, "children": [], **extra}
+    if not extra:
+        context["children"] = selectors.public_children(slug=state.slug)
+    return frozen.render_page("notices/notice.html", context)
 
 
 @require_safe
 def notice(request, slug):
     """Public: the version in force, or a page saying the notice was withdrawn and when."""
-    state = _public(slug)
-    current = state.in_force()
-    if current is None:
-        if state.withdrawal is None:
-            raise Http404("No published version")
-        context = {"slug": slug, "listing": state.listing, "withdrawal": state.withdrawal}
-        return render(request, "notices/withdrawn.html", context, status=410)
-    return _page(request, state, _version(state, current.version.number, fields=("html",)))
+
+    def make():
+        state = _public(slug)
+        current = state.in_force()
+        if current is None:
+            if state.withdrawal is None:
+                raise Http404("No published version")
+            context = {"slug": slug, "listing": state.listing, "withdrawal": state.withdrawal}
+            return frozen.render_page("notices/withdrawn.html", context, status=410)
+        return _notice_page(state, _version(state, current.version.number, fields=("html",)))
+
+    return frozen.serve(request, changes=True, make=make)
 
 
 @require_safe
 def versions(request, slug):
     """Public: every version that has come into force, newest first, and a form to find the version in
     force on a date (which redirects to that version's as-of address)."""
-    state = _public(slug)
-    publications = state.visible
     values = {part: request.GET.get(part, "").strip()[:4] for part in ("day", "month", "year")}
-    date_error = ""
-    if any(part in request.GET for part in values):  # the form was sent, even if empty
-        when, date_error = _parse_date(values)
-        if when is not None:
-            return redirect("public:on_date", slug=slug, year=when.year, month=when.month, day=when.day)
+    if not any(part in request.GET for part in values):
+        return frozen.serve(request, changes=True, make=lambda: _versions_page(_public(slug)))
+    # The form was sent, even if empty.
+    state = _public(slug)
+    when, date_error = _parse_date(values)
+    if when is not None:
+        return redirect("public:on_date", slug=slug, year=when.year, month=when.month, day=when.day)
+    made = _versions_page(state, values=values, date_error=date_error)
+    return HttpResponse(made.body, status=400)
+
+
+def _versions_page(state, *, values: dict | None = None, date_error: str = "") -> frozen.Made:
+    values = values or {"day": "", "month": "", "year": ""}
+    publications = state.visible
     rows = [
         {"publication": p, "previous": publications[i + 1] if i + 1 < len(publications) else None}
         for i, p in enumerate(publications)
     ]
     context = {
-        "slug": slug,
+        "slug": state.slug,
         "listing": state.listing,
         "rows": rows,
         "current": state.in_force(),
         "date_error": date_error,
         "date_parts": _date_parts(values),
     }
-    return render(request, "notices/versions.html", context, status=400 if date_error else 200)
+    return frozen.render_page("notices/versions.html", context)
 
 
 def _date_parts(values: dict) -> list[tuple[str, str, int, str]]:
@@ -108,10 +116,13 @@ def _parse_date(values: dict) -> tuple[dt.date | None, str]:
 
 @require_safe
 def version(request, slug, number):
-    """Public: one published version, with a banner when it is not the one in force."""
-    state = _public(slug)
-    publication = _version(state, number, fields=("html",))
-    return _page(request, state, publication)
+    """Public: one published version at its permanent address, the same bytes forever."""
+
+    def make():
+        state = _public(slug)
+        return _notice_page(state, _version(state, number, fields=("html",)), numbered=True)
+
+    return frozen.serve(request, changes=False, make=make)
 
 
 def _version(state, number: int, *, fields: tuple[str, ...]) -> Publication:
@@ -124,52 +135,65 @@ def _version(state, number: int, *, fields: tuple[str, ...]) -> Publication:
 @require_safe
 def on_date(request, slug, year, month, day):
     """Public: the version that was in force on a date ("which notice applied when my data was shared?")."""
-    state = _public(slug)
-    try:
-        when = dt.date(year, month, day)
-    except (ValueError, OverflowError):  # 2024-02-30, or a year too large for a date at all
-        return _bad_date(request, slug)
-    if when > selectors.today():
-        # Scheduled versions are not public before their date.
-        raise Http404("That date is in the future")
-    publication = state.in_force(when)
-    if publication is None:
-        context = {"slug": slug, "listing": state.listing, "when": when}
-        return render(request, "notices/not_in_force.html", context, status=404)
-    return _page(request, state, _version(state, publication.version.number, fields=("html",)), as_of=when)
+
+    def make():
+        state = _public(slug)
+        try:
+            when = dt.date(year, month, day)
+        except (ValueError, OverflowError):  # 2024-02-30, or a year too large for a date at all
+            return _bad_date(slug)
+        if when > selectors.today():
+            # Scheduled versions are not public before their date.
+            raise Http404("That date is in the future")
+        publication = state.in_force(when)
+        if publication is None:
+            context = {"slug": slug, "listing": state.listing, "when": when}
+            return frozen.render_page("notices/not_in_force.html", context, status=404)
+        shown = _version(state, publication.version.number, fields=("html",))
+        return _notice_page(state, shown, as_of=when, current=state.in_force())
+
+    return frozen.serve(request, changes=True, make=make)
 
 
-def _bad_date(request, slug: str):
+def _bad_date(slug: str) -> frozen.Made:
     """404 with the date form, so a reader who mistyped the address can ask again."""
     context = {
         "slug": slug,
         "date_error": "Enter a real date, for example 27 3 2024",
         "date_parts": _date_parts({}),
     }
-    return render(request, "notices/bad_date.html", context, status=404)
+    return frozen.render_page("notices/bad_date.html", context, status=404)
 
 
 @require_safe
 def version_json(request, slug, number):
     """Public: the frozen document of a published version, as JSON."""
-    publication = _version(_public(slug), number, fields=("document",))
-    response = JsonResponse(publication.document, json_dumps_params={"indent": 2, "ensure_ascii": False})
-    response["Content-Disposition"] = f'inline; filename="{slug}-v{number}.json"'
-    return response
+
+    def make():
+        publication = _version(_public(slug), number, fields=("document",))
+        made = JsonResponse(publication.document, json_dumps_params={"indent": 2, "ensure_ascii": False})
+        headers = {"Content-Disposition": f'inline; filename="{slug}-v{number}.json"'}
+        return frozen.Made(made.content, content_type=made["Content-Type"], headers=headers)
+
+    return frozen.serve(request, changes=False, make=make)
 
 
 @require_safe
 def compare(request, slug, old, new):
     """Public: what changed between two published versions, as a list and as a word diff."""
-    state = _public(slug)
-    before = _version(state, old, fields=("document", "html"))
-    after = _version(state, new, fields=("document", "html"))
-    context = {
-        "slug": slug,
-        "listing": after.listing,
-        "before": before,
-        "after": after,
-        "changes": structured_changes(before.document, after.document),
-        "diff": word_diff(html_to_text(before.html), html_to_text(after.html)),
-    }
-    return render(request, "notices/compare.html", context)
+
+    def make():
+        state = _public(slug)
+        before = _version(state, old, fields=("document", "html"))
+        after = _version(state, new, fields=("document", "html"))
+        context = {
+            "slug": slug,
+            "listing": after.listing,
+            "before": before,
+            "after": after,
+            "changes": structured_changes(before.document, after.document),
+            "diff": word_diff(html_to_text(before.html), html_to_text(after.html)),
+        }
+        return frozen.render_page("notices/compare.html", context)
+
+    return frozen.serve(request, changes=False, make=make)

@@ -38,7 +38,7 @@ def test_it_reads_a_notice_its_history_an_old_version_and_what_changed(live_serv
     assert_no_axe_violations(page)
 
     page.get_by_role("link", name="Version 1", exact=True).click()
-    expect(page.get_by_text("Not the current version")).to_be_visible()
+    expect(page.get_by_text("This address always shows this version")).to_be_visible()
     expect(page.get_by_text("which came into force on 16 June 2015")).to_be_visible()
     assert_no_axe_violations(page)
 

@@ -89,11 +89,14 @@ def test_it_keeps_every_version_and_marks_old_ones(client, alice, notice, publis
     _publish_second(alice, notice, publish)
     history = client.get(reverse("public:versions", args=[notice.slug])).content.decode()
     assert "Version 1" in history and "Version 2" in history and "Telljo added" in history
+    # A numbered address is the same bytes forever, so it never says whether a later version replaced it:
+    # it links to the address that always shows the version in force, and the versions list says which.
     old = client.get(reverse("public:version", args=[notice.slug, 1])).content.decode()
-    assert "Not the current version" in old and "Read the current version (version 2)" in old
+    assert "This is version 1, which came into force on" in old and "Read the version in force today" in old
     assert "kept for 10 years" in old
-    current = client.get(reverse("public:version", args=[notice.slug, 2])).content.decode()
-    assert "Not the current version" not in current
+    assert "Version 2</a> <strong class=\"govuk-tag govuk-tag--green\">In force</strong>" in history
+    current = client.get(reverse("public:notice", args=[notice.slug])).content.decode()
+    assert "kept for 15 years" in current and "Read the version in force today" not in current
 
 
 def test_it_finds_the_version_in_force_on_a_date(client, alice, notice, publish):
@@ -178,7 +181,7 @@ def test_it_serves_a_version_in_the_same_few_queries_whatever_its_size(client, n
         big.retention_rules.add(RetentionRuleFactory(record_type=f"Records {n}"))
     publish(big)
     assert _count_queries(client, reverse("public:notice", args=["big"])) == small
-    assert small <= 6
+    assert small <= 11  # the first request makes and stores the page; later ones read it (test_public_frozen.py)
 
 
 def test_it_publishes_a_purpose_with_no_lawful_basis_only_with_an_override_and_says_so(client, alice, bob, notice):

@@ -1,0 +1,149 @@
+"""Public pages as frozen bytes: rendered once, stored in the database, served as those bytes until
+something they depend on changes.
+
+A stored page (PublicPage) is found by its address and by what it depends on, never by asking whether it is
+still fresh, so every process and machine agrees without an in-process cache:
+- `revision`: the code, templates and static files that made it (`revision()`, the same on every machine
+  running the same release);
+- `generation`: the latest PublicChange (a publication or withdrawal) when it was made, for pages that show
+  what is in force; 0 for pages that can never change (a numbered version, its JSON, a comparison);
+- `valid_until`: the day the next scheduled version comes into force, which may change what is in force
+  without any write.
+
+The page is made from the database *after* the generation is read, so a page stored under a generation
+shows that generation's state or a later one, never an earlier one.
+"""
+
+import datetime as dt
+import functools
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Min, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+
+from .models import Publication, PublicChange, PublicPage
+from .selectors import today
+
+# A numbered version's address shows the same bytes forever.
+IMMUTABLE = "public, max-age=31536000, immutable"
+# Pages showing what is in force change at a withdrawal, which cannot be foreseen: a shared cache keeps
+# them at most this long (and revalidates cheaply with the ETag), or less when a version is scheduled.
+CURRENT_MAX_AGE = 300
+# What makes a page's bytes besides the data: the files here, and the settings named below.
+_SOURCES = (("templates", "*.html"), ("static", "*"), ("notices", "*.py"), ("config", "*.py"))
+
+
+@dataclass
+class Made:
+    """A page as a view renders it, before it is stored."""
+
+    body: bytes
+    status: int = 200
+    content_type: str = "text/html; charset=utf-8"
+    headers: dict = field(default_factory=dict)
+
+
+def render_page(template: str, context: dict, *, status: int = 200) -> Made:
+    """A public template rendered without the request: nothing about the visitor can reach the bytes."""
+    body = render_to_string(template, {"PORTAL_NAME": settings.PORTAL_NAME, **context})
+    return Made(body=body.encode("utf-8"), status=status)
+
+
+def serve(request, *, changes: bool, make: Callable[[], Made]) -> HttpResponse:
+    """The stored page for this address, made and stored first if need be. `changes` is False for pages
+    that can never change. `make` may raise Http404; nothing is stored then."""
+    page = _find(request.path, changes=changes)
+    if page is None:
+        generation = _generation() if changes else 0  # read before `make` reads the data (see above)
+        page = _store(request.path, make(), generation=generation, valid_until=_next_start() if changes else None)
+    return _respond(request, page, changes=changes)
+
+
+@functools.cache
+def revision() -> str:
+    """A fingerprint of the release: every template, static file and module that shapes a public page."""
+    digest = hashlib.sha256()
+    for folder, pattern in _SOURCES:
+        for path in sorted((settings.BASE_DIR / folder).rglob(pattern)):
+            if path.is_file():
+                digest.update(str(path.relative_to(settings.BASE_DIR)).encode() + b"\0" + path.read_bytes())
+    digest.update("\0".join([settings.PORTAL_NAME, settings.STATIC_URL, settings.PORTAL_URL]).encode())
+    digest.update(settings.STORAGES["staticfiles"]["BACKEND"].encode())
+    return digest.hexdigest()[:16]
+
+
+def _latest_change():
+    return Coalesce(Subquery(PublicChange.objects.order_by("-id").values("id")[:1]), 0)
+
+
+def _generation() -> int:
+    return PublicChange.objects.order_by("-id").values_list("id", flat=True).first() or 0
+
+
+def _next_start() -> dt.date | None:
+    """The day the next scheduled version (of any notice: a child's shows on its parent's page) starts."""
+    return Publication.objects.filter(effective_from__gt=today()).aggregate(day=Min("effective_from"))["day"]
+
+
+def _find(path: str, *, changes: bool) -> PublicPage | None:
+    # One query: the generation is read in the same statement, so it is the one the data was made at.
+    pages = PublicPage.objects.filter(path=path, revision=revision())
+    if changes:
+        pages = pages.filter(generation=_latest_change()).filter(
+            Q(valid_until__isnull=True) | Q(valid_until__gt=today())
+        )
+    else:
+        pages = pages.filter(generation=0)
+    return pages.defer("path", "revision", "generation").first()
+
+
+def _store(path: str, made: Made, *, generation: int, valid_until: dt.date | None) -> PublicPage:
+    etag = f'"{hashlib.sha256(made.body).hexdigest()}"'
+    # Last-Modified is when these bytes first appeared: a page made again, identical, keeps its date.
+    previous = PublicPage.objects.filter(path=path, etag=etag).values_list("last_modified", flat=True).first()
+    page = PublicPage(
+        path=path,
+        revision=revision(),
+        generation=generation,
+        valid_until=valid_until,
+        status=made.status,
+        content_type=made.content_type,
+        body=made.body,
+        etag=etag,
+        last_modified=previous or timezone.now().replace(microsecond=0),
+        headers=made.headers,
+    )
+    PublicPage.objects.filter(path=path).exclude(revision=page.revision, generation=generation).delete()
+    # Two processes making the same page at once make the same bytes; the second insert is dropped.
+    PublicPage.objects.bulk_create([page], ignore_conflicts=True)
+    return page
+
+
+def _max_age(page: PublicPage) -> int:
+    if page.valid_until is None:
+        return CURRENT_MAX_AGE
+    start = timezone.make_aware(dt.datetime.combine(page.valid_until, dt.time.min))
+    return max(0, min(CURRENT_MAX_AGE, int((start - timezone.now()).total_seconds())))
+
+
+def _respond(request, page: PublicPage, *, changes: bool) -> HttpResponse:
+    last_modified = int(page.last_modified.timestamp())
+    response = None
+    if page.status == 200:
+        response = get_conditional_response(request, etag=page.etag, last_modified=last_modified)
+    if response is None:
+        response = HttpResponse(bytes(page.body), status=page.status, content_type=page.content_type)
+        for name, value in page.headers.items():
+            response[name] = value
+    response["ETag"] = page.etag
+    response["Last-Modified"] = http_date(last_modified)
+    response["Cache-Control"] = f"public, max-age={_max_age(page)}" if changes else IMMUTABLE
+    return response
