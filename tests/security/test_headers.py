@@ -92,7 +92,8 @@ def test_it_marks_cookies_secure_httponly_and_samesite_in_production(client, set
 
 def test_it_turns_on_https_settings_when_debug_is_off():
     """The settings module itself, loaded under the README's production environment."""
-    env = {**os.environ, "DEBUG": "false", "SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "notices.example.gov.uk"}
+    env = {**os.environ, "DEBUG": "false", "SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "notices.example.gov.uk",
+           "PORTAL_URL": "https://notices.example.gov.uk"}
     script = (
         "import json, django; django.setup(); from django.conf import settings as s; print(json.dumps(["
         "s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.CSRF_COOKIE_HTTPONLY,"
