@@ -24,14 +24,19 @@ def officer_page(browser, live_server, sign_in, alice):
     context.close()
 
 
-def test_it_adds_a_missing_recipient_without_losing_the_ticks(live_server, officer_page):
-    page = officer_page
+def _open_add_recipient(page, live_server):
+    """The notice's "Who we share with" page with Schools ticked and the add disclosure open."""
     notice = NoticeFactory(title="Young carers")
     RecipientFactory(name="Schools")
     page.goto(f"{live_server.url}/manage/notices/{notice.pk}/choose/recipients/")
     page.get_by_label("Schools").check()
-
     page.get_by_text("Add a new recipient that is not in the list").click()
+    return notice
+
+
+def test_it_adds_a_missing_recipient_without_losing_the_ticks(live_server, officer_page):
+    page = officer_page
+    _open_add_recipient(page, live_server)
     assert_no_axe_violations(page)
     page.get_by_label("Name", exact=True).fill("Borsetshire Police")
     page.get_by_label("Country outside the UK").fill("United States")
@@ -55,11 +60,7 @@ def test_it_adds_a_missing_recipient_without_losing_the_ticks(live_server, offic
 
 def test_it_adds_the_record_when_enter_is_pressed_in_the_add_form_keeping_the_ticks(live_server, officer_page):
     page = officer_page
-    notice = NoticeFactory(title="Young carers")
-    RecipientFactory(name="Schools")
-    page.goto(f"{live_server.url}/manage/notices/{notice.pk}/choose/recipients/")
-    page.get_by_label("Schools").check()
-    page.get_by_text("Add a new recipient that is not in the list").click()
+    notice = _open_add_recipient(page, live_server)
     page.get_by_label("Name", exact=True).fill("Borsetshire Police")
     page.get_by_label("Name", exact=True).press("Enter")  # not Save: the add form's own button
 
