@@ -408,7 +408,8 @@ def notice_restore(request, pk, number):
     """IG officer: copy an earlier published version into the draft (POST)."""
     publication = get_object_or_404(Publication, version__notice_id=pk, version__number=number)
     try:
-        version = actions.version_restore(actor=request.user, publication=publication)
+        version = actions.version_restore(actor=request.user, publication=publication,
+                                          lock_version=_posted_int(request, "lock_version"))
     except REFUSALS as error:
         _refused(request, error)
     else:
