@@ -13,6 +13,37 @@ def _helper() -> FormHelper:
     return helper
 
 
+# The widgets crispy-forms-gds outlines in red itself when their field has an error.
+_OUTLINED_BY_CRISPY_GDS = {"Select", "TextInput", "Textarea"}
+INPUT_ERROR_CLASS = "govuk-input--error"
+
+
+class GovUKInputErrors:
+    """For forms: every single-box input whose field has an error gets the GOV.UK red outline, as text
+    boxes already do; crispy-forms-gds leaves out email, web address, number, password and date inputs."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            widget = getattr(self.fields.get(name), "widget", None)
+            if (isinstance(widget, forms.widgets.Input) and not isinstance(widget, forms.HiddenInput | forms.FileInput)
+                    and type(widget).__name__ not in _OUTLINED_BY_CRISPY_GDS):
+                classes = widget.attrs.get("class", "").split()
+                if INPUT_ERROR_CLASS not in classes:
+                    widget.attrs["class"] = " ".join([*classes, INPUT_ERROR_CLASS])
+
+
+class NormalisedLineEndings:
+    """For forms: text arrives with Unix line endings whatever the browser sent (a <textarea> sends
+    Windows ones, \\r\\n), so a frozen document, its fingerprint and a comparison never differ by those."""
+
+    def clean(self):
+        for name, value in self.cleaned_data.items():
+            if isinstance(value, str) and "\r" in value:
+                self.cleaned_data[name] = value.replace("\r\n", "\n").replace("\r", "\n")
+        return super().clean()
+
+
 class SignInForm(AuthenticationForm):
     error_messages = {
         "invalid_login": "Enter a correct username and password. Both are case-sensitive.",
@@ -66,7 +97,7 @@ class EnrolForm(forms.Form):
         self.helper = _helper()
 
 
-class AuditFilterForm(forms.Form):
+class AuditFilterForm(GovUKInputErrors, forms.Form):
     """Which audit events to list. `filters()` gives accounts.selectors.audit_events_list's keyword
     arguments, so a new filter is a field here and an argument there."""
 

@@ -596,11 +596,16 @@ RESTORE_MAP = [
 
 
 @transaction.atomic
-def version_restore(*, actor, publication: Publication) -> NoticeVersion:
+def version_restore(*, actor, publication: Publication, lock_version: int) -> NoticeVersion:
     """Copy an earlier published version into the notice's draft: its summary, record choices and
-    free-text sections, from the frozen document's record ids. Records deleted since are skipped."""
+    free-text sections, from the frozen document's record ids. Records deleted since are skipped.
+    Refused with EditConflict if the notice was changed after the editor loaded `lock_version`: a
+    restore replaces the whole working copy, so it must not replace edits its author never saw."""
     _require_role(actor, IG_OFFICER, doing="restore a version")
     notice = Notice.objects.select_for_update().get(pk=publication.version.notice_id)
+    if notice.lock_version != lock_version:
+        raise EditConflict(f"“{notice}” was changed by someone else after you opened it. Look at the draft as it "
+                           f"is now, then copy the version in again if it is still what you want.")
     version = _editable_version(notice, actor)
     document = publication.document
     relations: dict[str, set[int]] = {}

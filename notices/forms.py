@@ -9,6 +9,7 @@ from crispy_forms_gds.layout import ConditionalQuestion, ConditionalRadios, Fiel
 from django import forms
 from django.conf import settings
 
+from accounts.forms import GovUKInputErrors, NormalisedLineEndings
 from services.forms import GovUKDateField, govuk_formfield, page_helper
 from services.models import Controller, Service
 
@@ -148,7 +149,7 @@ def _live(queryset, chosen=()):
     return queryset.filter(retired=False) | queryset.filter(pk__in=[c.pk for c in chosen])
 
 
-class NoticeCreateForm(forms.ModelForm):
+class NoticeCreateForm(NormalisedLineEndings, forms.ModelForm):
     helper = page_helper()
 
     class Meta:
@@ -160,7 +161,7 @@ class NoticeCreateForm(forms.ModelForm):
         self.fields["controller"].queryset = Controller.objects.filter(retired=False)
 
 
-class NoticeBasicsForm(forms.ModelForm):
+class NoticeBasicsForm(NormalisedLineEndings, forms.ModelForm):
     helper = page_helper()
     """The notice's own fields: controller, services, audience, summary, parent."""
 
@@ -202,7 +203,7 @@ class RelationForm(forms.Form):
         self.fields["shown"].choices = choices
 
 
-class SectionForm(forms.ModelForm):
+class SectionForm(NormalisedLineEndings, forms.ModelForm):
     """A free-text section; `lock_version` is the version the editor loaded (see notice_section_update)."""
 
     helper = page_helper()
@@ -218,7 +219,7 @@ class SectionForm(forms.ModelForm):
         self.fields["lock_version"].required = not self.instance._state.adding  # a new section has no rival yet
 
 
-class SubmitForm(forms.Form):
+class SubmitForm(NormalisedLineEndings, forms.Form):
     helper = page_helper()
     change_summary = forms.CharField(
         label="What changed in this version?",
@@ -228,7 +229,7 @@ class SubmitForm(forms.Form):
     )
 
 
-class RejectForm(forms.Form):
+class RejectForm(NormalisedLineEndings, forms.Form):
     helper = page_helper()
     reason = forms.CharField(
         label="Why are you sending it back?",
@@ -237,7 +238,7 @@ class RejectForm(forms.Form):
     )
 
 
-class PublishForm(forms.Form):
+class PublishForm(NormalisedLineEndings, forms.Form):
     helper = page_helper()
     effective_from = GovUKDateField(
         label="In force from (optional)",
@@ -259,7 +260,7 @@ class PublishForm(forms.Form):
         return value
 
 
-class WithdrawForm(forms.Form):
+class WithdrawForm(NormalisedLineEndings, forms.Form):
     helper = page_helper()
     reason = forms.CharField(
         label="Why is the notice being withdrawn?",
@@ -268,7 +269,7 @@ class WithdrawForm(forms.Form):
     )
 
 
-class StaleReferenceForm(forms.ModelForm):
+class StaleReferenceForm(GovUKInputErrors, NormalisedLineEndings, forms.ModelForm):
     """An out-of-date reference the checks look for, as a DPO adds or corrects it."""
 
     lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -9,6 +9,8 @@ from django import forms
 from django.core.validators import URLValidator
 from django.db import models
 
+from accounts.forms import GovUKInputErrors, NormalisedLineEndings
+
 from .models import Legislation, Purpose
 from .rules import check_purpose
 
@@ -190,7 +192,7 @@ def legislation_label(law: Legislation, catalogue: set[str]) -> str:
 CATALOGUE_ONLY_FIELDS = ("in_catalogue", "status", "replaced_by", "status_since", "verified_source")
 
 
-class CatalogueEntryForm(forms.ModelForm):
+class CatalogueEntryForm(GovUKInputErrors, NormalisedLineEndings, forms.ModelForm):
     """An entry in the shared legislation catalogue, as a DPO adds or corrects it."""
 
     lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django import forms
 from django.db.models import Q
 
+from accounts.forms import GovUKInputErrors, NormalisedLineEndings
 from retention.models import LegalHold, RetentionRule
 
 from .forms import CATALOGUE_ONLY_FIELDS, PurposeForm, govuk_formfield, page_helper
@@ -24,7 +25,7 @@ from .models import (
 )
 
 
-class RegisterForm(forms.ModelForm):
+class RegisterForm(GovUKInputErrors, NormalisedLineEndings, forms.ModelForm):
     """Validation for a register record. Carries the lock_version the editor loaded (optimistic locking),
     offers retired records only where they are already chosen, and uses checkboxes for many-to-many
     fields so the form works without JavaScript."""

@@ -18,6 +18,8 @@ from services.register import RecordType
 from services.views import create_from_form, say_saved
 
 ADD = "add_record"
+# What the page held when a record was added, kept for the GET the browser is then redirected to.
+TYPED_SESSION_KEY = "portal_add_record_typed"
 
 
 @dataclass
@@ -68,3 +70,17 @@ def choose(initial: dict, name: str, record: RegisterRecord | None, *, many: boo
         return initial
     value = [*(initial.get(name) or []), record.pk] if many else record.pk
     return {**initial, name: value}
+
+
+def remember(request, state: dict) -> None:
+    """Keep `state` (JSON-serialisable: what the page held) for the next GET of this page."""
+    request.session[TYPED_SESSION_KEY] = {"path": request.path, "state": state}
+
+
+def recall(request) -> dict | None:
+    """What `remember` kept for this page, once, on the GET after the redirect; None otherwise."""
+    stored = request.session.get(TYPED_SESSION_KEY)
+    if request.method != "GET" or not stored or stored.get("path") != request.path:
+        return None
+    del request.session[TYPED_SESSION_KEY]
+    return stored["state"]

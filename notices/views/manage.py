@@ -62,7 +62,9 @@ def _refused(request, error) -> None:
 @staff_required(IG_OFFICER, DPO)
 def dashboard(request):
     """IG officer, DPO: drafts, reviews waiting, versions sent back, reviews due and out-of-date notices."""
-    context = {**selectors.dashboard(user=request.user), "can_export": has_role(request.user, DPO)}
+    # Offered only to those the pages would let through (notice_new is for IG officers).
+    context = {**selectors.dashboard(user=request.user), "can_export": has_role(request.user, DPO),
+               "can_create": has_role(request.user, IG_OFFICER)}
     return render(request, "manage/dashboard.html", context)
 
 
@@ -132,8 +134,12 @@ def notice_basics(request, pk):
     adds = [add_record.handle(request, RECORD_TYPES["controllers"]),
             add_record.handle(request, RECORD_TYPES["services"], initial={"controller": notice.controller_id})]
     if add_record.pressed(request):
-        return _basics_page(request, notice, _basics_as_typed(request, notice, adds), adds)
-    form = NoticeBasicsForm(request.POST or None, instance=notice)
+        typed = _basics_as_typed(request, notice, adds)
+        if any(add.added for add in adds):
+            add_record.remember(request, typed.initial)
+            return redirect(request.get_full_path())
+        return _basics_page(request, notice, typed, adds)
+    form = NoticeBasicsForm(request.POST or None, instance=notice, initial=add_record.recall(request))
     status = 200
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -205,10 +211,16 @@ def notice_relation(request, pk, part):
     current = set(getattr(notice, relation).values_list("pk", flat=True))
     query = request.GET.get("q", "").strip()[:100]
     add = add_record.handle(request, record_type_for(model))
-    keep = _shown_before(request) | ({add.added.pk} if add.added else set())
+    restored = add_record.recall(request) or {}
+    keep = _shown_before(request) | ({add.added.pk} if add.added else set()) | set(restored.get("keep", []))
     choices = _relation_choices(model, current, query, keep=keep)
-    initial = {"lock_version": notice.lock_version, "chosen": list(current), "shown": [pk for pk, _ in choices]}
+    initial = {"lock_version": notice.lock_version, "chosen": list(current), "shown": [pk for pk, _ in choices],
+               **restored.get("typed", {})}
     form = _relation_form(request, choices=choices, label=label, initial=initial, added=add.added)
+    if add.added:
+        typed = {name: form.initial[name] for name in ("lock_version", "chosen")}
+        add_record.remember(request, {"typed": typed, "keep": sorted(keep)})
+        return redirect(request.get_full_path())
     if form.is_bound and form.is_valid():
         shown_ids = set(form.cleaned_data["shown"])
         chosen = (current - shown_ids) | set(form.cleaned_data["chosen"])
@@ -396,7 +408,8 @@ def notice_restore(request, pk, number):
     """IG officer: copy an earlier published version into the draft (POST)."""
     publication = get_object_or_404(Publication, version__notice_id=pk, version__number=number)
     try:
-        version = actions.version_restore(actor=request.user, publication=publication)
+        version = actions.version_restore(actor=request.user, publication=publication,
+                                          lock_version=_posted_int(request, "lock_version"))
     except REFUSALS as error:
         _refused(request, error)
     else:

@@ -24,14 +24,19 @@ def officer_page(browser, live_server, sign_in, alice):
     context.close()
 
 
-def test_it_adds_a_missing_recipient_without_losing_the_ticks(live_server, officer_page):
-    page = officer_page
+def _open_add_recipient(page, live_server):
+    """The notice's "Who we share with" page with Schools ticked and the add disclosure open."""
     notice = NoticeFactory(title="Young carers")
     RecipientFactory(name="Schools")
     page.goto(f"{live_server.url}/manage/notices/{notice.pk}/choose/recipients/")
     page.get_by_label("Schools").check()
-
     page.get_by_text("Add a new recipient that is not in the list").click()
+    return notice
+
+
+def test_it_adds_a_missing_recipient_without_losing_the_ticks(live_server, officer_page):
+    page = officer_page
+    _open_add_recipient(page, live_server)
     assert_no_axe_violations(page)
     page.get_by_label("Name", exact=True).fill("Borsetshire Police")
     page.get_by_label("Country outside the UK").fill("United States")
@@ -51,3 +56,18 @@ def test_it_adds_a_missing_recipient_without_losing_the_ticks(live_server, offic
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Young carers")
     expect(page.get_by_text("Borsetshire Police, Schools")).to_be_visible()
+
+
+def test_it_adds_the_record_when_enter_is_pressed_in_the_add_form_keeping_the_ticks(live_server, officer_page):
+    page = officer_page
+    notice = _open_add_recipient(page, live_server)
+    page.get_by_label("Name", exact=True).fill("Borsetshire Police")
+    page.get_by_label("Name", exact=True).press("Enter")  # not Save: the add form's own button
+
+    expect(page.get_by_text("Added “Borsetshire Police” to the register")).to_be_visible()
+    expect(page.get_by_label("Schools")).to_be_checked()
+    expect(page.get_by_label("Borsetshire Police")).to_be_checked()
+    assert not notice.recipients.exists()  # nothing saved to the notice until Save
+
+    page.reload()  # after post/redirect/get, a refresh repeats the GET: no second recipient
+    assert RecipientFactory._meta.model.objects.filter(name="Borsetshire Police").count() == 1

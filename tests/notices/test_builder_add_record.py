@@ -46,9 +46,10 @@ def test_it_adds_a_missing_recipient_and_keeps_the_ticks_typed_so_far(officer, n
     notice.recipients.add(saved)
     # The officer unticked "Saved one" and ticked "Schools", then added a recipient the register lacked.
     response = officer.post(_url(notice), {"lock_version": notice.lock_version, "chosen": [schools.pk],
-                                           "shown": [saved.pk, schools.pk, nhs.pk], **NEW_POLICE})
+                                           "shown": [saved.pk, schools.pk, nhs.pk], **NEW_POLICE}, follow=True)
     police = Recipient.objects.get(name="Borsetshire Police")
     page = _text(response)
+    assert response.redirect_chain == [(_url(notice), 302)]  # post/redirect/get: a refresh adds nothing
     assert response.status_code == 200
     assert "Added “Borsetshire Police” to the register" in page
     assert _ticked(page) == {schools.pk, police.pk}
@@ -78,7 +79,7 @@ def test_it_shows_a_new_record_the_filter_would_hide_and_keeps_hidden_choices(of
     hidden = RecipientFactory(name="Schools")
     notice.recipients.add(hidden)
     page = _text(officer.post(_url(notice) + "?q=nhs", {"lock_version": notice.lock_version, "shown": [],
-                                                         **NEW_POLICE}))
+                                                         **NEW_POLICE}, follow=True))
     police = Recipient.objects.get(name="Borsetshire Police")
     assert _ticked(page) == {police.pk} and "Schools" not in page
     officer.post(_url(notice) + "?q=nhs", {"lock_version": notice.lock_version, "chosen": [police.pk],
@@ -128,7 +129,7 @@ def test_it_adds_a_service_on_the_about_page_without_losing_what_was_typed(offic
         review_by_0="31", review_by_1="3", review_by_2="2031",
         **{"new-services-name": "Young carers", "new-services-slug": "young-carers",
            "new-services-controller": notice.controller.pk, "new-services-role": "controller"},
-    ))
+    ), follow=True)
     page = _text(response)
     added = Service.objects.get(slug="young-carers")
     assert added.history.get().history_user == alice
@@ -149,7 +150,7 @@ def test_it_adds_a_controller_on_the_about_page_and_selects_it(officer, notice):
     page = _text(officer.post(reverse("manage:notice_basics", args=[notice.pk]), _basics(
         notice, summary="Typed summary", add_record="controllers",
         **{"new-controllers-name": "Borsetshire Council", "new-controllers-slug": "borsetshire"},
-    )))
+    ), follow=True))
     council = Controller.objects.get(slug="borsetshire")
     assert f'<option value="{council.pk}" selected>' in page
     assert "Typed summary</textarea>" in page
@@ -168,3 +169,12 @@ def test_it_shows_the_new_controllers_errors_on_the_about_page(officer, notice):
     assert '<details class="govuk-details" id="add-controllers" open>' in page
     assert 'value="Typed title"' in page
     assert Controller.objects.filter(slug="taken").count() == 1
+
+
+def test_it_adds_nothing_more_when_the_page_after_an_add_is_refreshed(officer, notice):
+    response = officer.post(_url(notice), {"lock_version": notice.lock_version, "shown": [], **NEW_POLICE})
+    assert response.status_code == 302 and response["Location"] == _url(notice)
+    officer.get(response["Location"])
+    refreshed = officer.get(response["Location"])  # the browser's refresh repeats the GET, not the POST
+    assert refreshed.status_code == 200 and "Added “Borsetshire Police”" not in _text(refreshed)
+    assert Recipient.objects.filter(name="Borsetshire Police").count() == 1

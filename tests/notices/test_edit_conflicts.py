@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from notices import actions
-from notices.models import NoticeSection, NoticeVersion
+from notices.models import Notice, NoticeSection, NoticeVersion
 from tests.conftest import reference_data_ensure
 from tests.factories import NoticeFactory
 
@@ -75,6 +75,17 @@ def test_it_refuses_deleting_a_section_someone_changed_since_it_was_shown(office
                             {"lock_version": shown}, follow=True)
     assert "was changed by someone else" in response.content.decode()
     assert NoticeSection.objects.filter(pk=section.pk).exists()
+
+
+def test_it_refuses_to_restore_over_edits_made_since_the_page_was_loaded(officer, alice, publish):
+    notice = NoticeFactory(summary="As published.")
+    publish(notice)
+    shown = Notice.objects.get(pk=notice.pk).lock_version
+    actions.notice_update(actor=alice, notice=notice, lock_version=shown, fields={"summary": "Edited since."})
+    response = officer.post(reverse("manage:notice_restore", args=[notice.pk, 1]), {"lock_version": shown},
+                            follow=True)
+    assert "was changed by someone else after you opened it" in response.content.decode()
+    assert Notice.objects.get(pk=notice.pk).summary == "Edited since."
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks are tested on PostgreSQL")

@@ -212,7 +212,8 @@ def test_it_restores_an_earlier_version_into_a_new_draft(officer, alice, publish
     publish(notice)
     notice.recipients.clear()
     notice.sections.all().delete()
-    officer.post(reverse("manage:notice_restore", args=[notice.pk, 1]))
+    notice.refresh_from_db()
+    officer.post(reverse("manage:notice_restore", args=[notice.pk, 1]), {"lock_version": notice.lock_version})
     assert list(notice.recipients.all()) == [police]
     assert [s.heading for s in notice.sections.all()] == ["CCTV"]
     assert notice.versions.get(status="draft").number == 2
