@@ -12,11 +12,18 @@ still fresh, so every process and machine agrees without an in-process cache:
 
 The page is made from the database *after* the generation is read, so a page stored under a generation
 shows that generation's state or a later one, never an earlier one.
+
+Each process also keeps two memories that never need to agree with anyone, so they are safe across
+processes and machines: page bodies by their ETag (the SHA-256 of the bytes: a hash names one content
+forever), and the stored rows of pages that can never change. A page showing what is in force therefore
+costs one small query (its row, without the body); a numbered version none once a process has served it.
 """
 
 import datetime as dt
 import functools
 import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -60,11 +67,22 @@ def render_page(template: str, context: dict, *, status: int = 200) -> Made:
 def serve(request, *, changes: bool, make: Callable[[], Made]) -> HttpResponse:
     """The stored page for this address, made and stored first if need be. `changes` is False for pages
     that can never change. `make` may raise Http404; nothing is stored then."""
-    page = _find(request.path, changes=changes)
-    if page is None:
+    try:
+        page = _find(request.path, revision()) if changes else _find_unchanging(request.path, revision())
+    except LookupError:
         generation = _generation() if changes else 0  # read before `make` reads the data (see above)
-        page = _store(request.path, make(), generation=generation, valid_until=_next_start() if changes else None)
+        made = make()
+        page = _store(request.path, made, generation=generation, valid_until=_next_start() if changes else None)
+        _BODIES[page.etag] = made.body
+        if not changes:
+            page = _find_unchanging(request.path, revision())  # remembered from now on
     return _respond(request, page, changes=changes)
+
+
+def forget() -> None:
+    """Empty this process's memories (tests do, between databases)."""
+    _find_unchanging.cache_clear()
+    _BODIES.clear()
 
 
 @functools.cache
@@ -93,16 +111,63 @@ def _next_start() -> dt.date | None:
     return Publication.objects.filter(effective_from__gt=today()).aggregate(day=Min("effective_from"))["day"]
 
 
-def _find(path: str, *, changes: bool) -> PublicPage | None:
-    # One query: the generation is read in the same statement, so it is the one the data was made at.
-    pages = PublicPage.objects.filter(path=path, revision=revision())
-    if changes:
+def _find(path: str, revision: str, *, generation=None) -> PublicPage:
+    """The stored row (not its body) or LookupError. One query: the latest generation is read in the same
+    statement, so it is the one the data was made at."""
+    pages = PublicPage.objects.filter(path=path, revision=revision)
+    if generation is None:
         pages = pages.filter(generation=_latest_change()).filter(
             Q(valid_until__isnull=True) | Q(valid_until__gt=today())
         )
     else:
-        pages = pages.filter(generation=0)
-    return pages.defer("path", "revision", "generation").first()
+        pages = pages.filter(generation=generation)
+    page = pages.defer("path", "revision", "generation", "body").first()
+    if page is None:
+        raise LookupError(path)
+    return page
+
+
+@functools.lru_cache(maxsize=2048)
+def _find_unchanging(path: str, revision: str) -> PublicPage:
+    # A miss raises, and lru_cache keeps no exception, so only pages that exist are remembered.
+    return _find(path, revision, generation=0)
+
+
+class _Bodies:
+    """Page bodies by ETag, the least recently used dropped beyond a budget of bytes."""
+
+    def __init__(self, budget: int):
+        self.budget, self.size, self.items = budget, 0, OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, etag: str, load: Callable[[], bytes]) -> bytes:
+        with self.lock:
+            if etag in self.items:
+                self.items.move_to_end(etag)
+                return self.items[etag]
+        body = load()
+        self[etag] = body
+        return body
+
+    def __setitem__(self, etag: str, body: bytes) -> None:
+        with self.lock:
+            if etag not in self.items:
+                self.items[etag] = body
+                self.size += len(body)
+            while self.size > self.budget and len(self.items) > 1:
+                self.size -= len(self.items.popitem(last=False)[1])
+
+    def clear(self) -> None:
+        with self.lock:
+            self.items.clear()
+            self.size = 0
+
+
+_BODIES = _Bodies(budget=32 * 1024 * 1024)
+
+
+def _body(page: PublicPage) -> bytes:
+    return _BODIES.get(page.etag, lambda: bytes(PublicPage.objects.values_list("body", flat=True).get(pk=page.pk)))
 
 
 def _store(path: str, made: Made, *, generation: int, valid_until: dt.date | None) -> PublicPage:
@@ -140,7 +205,7 @@ def _respond(request, page: PublicPage, *, changes: bool) -> HttpResponse:
     if page.status == 200:
         response = get_conditional_response(request, etag=page.etag, last_modified=last_modified)
     if response is None:
-        response = HttpResponse(bytes(page.body), status=page.status, content_type=page.content_type)
+        response = HttpResponse(_body(page), status=page.status, content_type=page.content_type)
         for name, value in page.headers.items():
             response[name] = value
     response["ETag"] = page.etag
