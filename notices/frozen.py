@@ -28,8 +28,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Min, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db import connection
+from django.db.models import Max, Min
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -79,6 +79,33 @@ def serve(request, *, changes: bool, make: Callable[[], Made]) -> HttpResponse:
     return _respond(request, page, changes=changes)
 
 
+def serve_unstored(request, *, make: Callable[[], Made]) -> HttpResponse:
+    """A public page made on every request, with the headers of a stored one: for addresses too many to
+    store (the version in force on each past date would be a page per day per notice)."""
+    made = make()
+    page = PublicPage(
+        status=made.status,
+        content_type=made.content_type,
+        etag=_etag(made.body),
+        last_modified=_last_public_change(),
+        headers=made.headers,
+        valid_until=_next_start(),
+    )
+    return _respond(request, page, changes=True, body=made.body)
+
+
+def _last_public_change() -> dt.datetime:
+    """When what is in force last changed: a publication or withdrawal, or a scheduled version starting."""
+    written = PublicChange.objects.order_by("-id").values_list("at", flat=True).first()
+    started = Publication.objects.filter(effective_from__lte=today()).aggregate(day=Max("effective_from"))["day"]
+    moments = [written, started and timezone.make_aware(dt.datetime.combine(started, dt.time.min))]
+    return max((moment for moment in moments if moment), default=timezone.now()).replace(microsecond=0)
+
+
+def _etag(body: bytes) -> str:
+    return f'"{hashlib.sha256(body).hexdigest()}"'
+
+
 def forget() -> None:
     """Empty this process's memories (tests do, between databases)."""
     _find_unchanging.cache_clear()
@@ -98,10 +125,6 @@ def revision() -> str:
     return digest.hexdigest()[:16]
 
 
-def _latest_change():
-    return Coalesce(Subquery(PublicChange.objects.order_by("-id").values("id")[:1]), 0)
-
-
 def _generation() -> int:
     return PublicChange.objects.order_by("-id").values_list("id", flat=True).first() or 0
 
@@ -111,20 +134,30 @@ def _next_start() -> dt.date | None:
     return Publication.objects.filter(effective_from__gt=today()).aggregate(day=Min("effective_from"))["day"]
 
 
-def _find(path: str, revision: str, *, generation=None) -> PublicPage:
-    """The stored row (not its body) or LookupError. One query: the latest generation is read in the same
+def _find(path: str, revision: str, *, generation: int | None = None) -> PublicPage:
+    """The stored row (not its body) or LookupError. Without `generation`, the latest is read in the same
     statement, so it is the one the data was made at."""
-    pages = PublicPage.objects.filter(path=path, revision=revision)
-    if generation is None:
-        pages = pages.filter(generation=_latest_change()).filter(
-            Q(valid_until__isnull=True) | Q(valid_until__gt=today())
-        )
-    else:
-        pages = pages.filter(generation=generation)
-    page = pages.defer("path", "revision", "generation", "body").first()
+    sql = _find_sql(latest=generation is None)
+    params = [path, revision, today()] if generation is None else [path, revision, generation]
+    page = next(iter(PublicPage.objects.raw(sql, params)), None)
     if page is None:
         raise LookupError(path)
     return page
+
+
+@functools.cache
+def _find_sql(*, latest: bool) -> str:
+    # Written out once rather than built by the ORM on every request: compiling the query cost four times
+    # what running it does, and this is the one query a page showing what is in force makes.
+    page, change = (connection.ops.quote_name(model._meta.db_table) for model in (PublicPage, PublicChange))
+    columns = "id, valid_until, status, content_type, etag, last_modified, headers"
+    where = "path = %s AND revision = %s AND "
+    if latest:
+        where += f"generation = COALESCE((SELECT MAX(id) FROM {change}), 0) AND "  # noqa: S608 (our table)
+        where += "(valid_until IS NULL OR valid_until > %s)"
+    else:
+        where += "generation = %s"
+    return f"SELECT {columns} FROM {page} WHERE {where}"  # noqa: S608 (our table names, no input)
 
 
 @functools.lru_cache(maxsize=2048)
@@ -171,7 +204,7 @@ def _body(page: PublicPage) -> bytes:
 
 
 def _store(path: str, made: Made, *, generation: int, valid_until: dt.date | None) -> PublicPage:
-    etag = f'"{hashlib.sha256(made.body).hexdigest()}"'
+    etag = _etag(made.body)
     # Last-Modified is when these bytes first appeared: a page made again, identical, keeps its date.
     previous = PublicPage.objects.filter(path=path, etag=etag).values_list("last_modified", flat=True).first()
     page = PublicPage(
@@ -199,13 +232,14 @@ def _max_age(page: PublicPage) -> int:
     return max(0, min(CURRENT_MAX_AGE, int((start - timezone.now()).total_seconds())))
 
 
-def _respond(request, page: PublicPage, *, changes: bool) -> HttpResponse:
+def _respond(request, page: PublicPage, *, changes: bool, body: bytes | None = None) -> HttpResponse:
     last_modified = int(page.last_modified.timestamp())
     response = None
     if page.status == 200:
         response = get_conditional_response(request, etag=page.etag, last_modified=last_modified)
     if response is None:
-        response = HttpResponse(_body(page), status=page.status, content_type=page.content_type)
+        body = _body(page) if body is None else body
+        response = HttpResponse(body, status=page.status, content_type=page.content_type)
         for name, value in page.headers.items():
             response[name] = value
     response["ETag"] = page.etag
