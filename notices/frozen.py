@@ -12,17 +12,24 @@ still fresh, so every process and machine agrees without an in-process cache:
 
 The page is made from the database *after* the generation is read, so a page stored under a generation
 shows that generation's state or a later one, never an earlier one.
+
+Each process also keeps two memories that never need to agree with anyone, so they are safe across
+processes and machines: page bodies by their ETag (the SHA-256 of the bytes: a hash names one content
+forever), and the stored rows of pages that can never change. A page showing what is in force therefore
+costs one small query (its row, without the body); a numbered version none once a process has served it.
 """
 
 import datetime as dt
 import functools
 import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Min, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db import connection
+from django.db.models import Max, Min
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -60,11 +67,49 @@ def render_page(template: str, context: dict, *, status: int = 200) -> Made:
 def serve(request, *, changes: bool, make: Callable[[], Made]) -> HttpResponse:
     """The stored page for this address, made and stored first if need be. `changes` is False for pages
     that can never change. `make` may raise Http404; nothing is stored then."""
-    page = _find(request.path, changes=changes)
-    if page is None:
+    try:
+        page = _find(request.path, revision()) if changes else _find_unchanging(request.path, revision())
+    except LookupError:
         generation = _generation() if changes else 0  # read before `make` reads the data (see above)
-        page = _store(request.path, make(), generation=generation, valid_until=_next_start() if changes else None)
+        made = make()
+        page = _store(request.path, made, generation=generation, valid_until=_next_start() if changes else None)
+        _BODIES[page.etag] = made.body
+        if not changes:
+            page = _find_unchanging(request.path, revision())  # remembered from now on
     return _respond(request, page, changes=changes)
+
+
+def serve_unstored(request, *, make: Callable[[], Made]) -> HttpResponse:
+    """A public page made on every request, with the headers of a stored one: for addresses too many to
+    store (the version in force on each past date would be a page per day per notice)."""
+    made = make()
+    page = PublicPage(
+        status=made.status,
+        content_type=made.content_type,
+        etag=_etag(made.body),
+        last_modified=_last_public_change(),
+        headers=made.headers,
+        valid_until=_next_start(),
+    )
+    return _respond(request, page, changes=True, body=made.body)
+
+
+def _last_public_change() -> dt.datetime:
+    """When what is in force last changed: a publication or withdrawal, or a scheduled version starting."""
+    written = PublicChange.objects.order_by("-id").values_list("at", flat=True).first()
+    started = Publication.objects.filter(effective_from__lte=today()).aggregate(day=Max("effective_from"))["day"]
+    moments = [written, started and timezone.make_aware(dt.datetime.combine(started, dt.time.min))]
+    return max((moment for moment in moments if moment), default=timezone.now()).replace(microsecond=0)
+
+
+def _etag(body: bytes) -> str:
+    return f'"{hashlib.sha256(body).hexdigest()}"'
+
+
+def forget() -> None:
+    """Empty this process's memories (tests do, between databases)."""
+    _find_unchanging.cache_clear()
+    _BODIES.clear()
 
 
 @functools.cache
@@ -80,10 +125,6 @@ def revision() -> str:
     return digest.hexdigest()[:16]
 
 
-def _latest_change():
-    return Coalesce(Subquery(PublicChange.objects.order_by("-id").values("id")[:1]), 0)
-
-
 def _generation() -> int:
     return PublicChange.objects.order_by("-id").values_list("id", flat=True).first() or 0
 
@@ -93,20 +134,77 @@ def _next_start() -> dt.date | None:
     return Publication.objects.filter(effective_from__gt=today()).aggregate(day=Min("effective_from"))["day"]
 
 
-def _find(path: str, *, changes: bool) -> PublicPage | None:
-    # One query: the generation is read in the same statement, so it is the one the data was made at.
-    pages = PublicPage.objects.filter(path=path, revision=revision())
-    if changes:
-        pages = pages.filter(generation=_latest_change()).filter(
-            Q(valid_until__isnull=True) | Q(valid_until__gt=today())
-        )
+def _find(path: str, revision: str, *, generation: int | None = None) -> PublicPage:
+    """The stored row (not its body) or LookupError. Without `generation`, the latest is read in the same
+    statement, so it is the one the data was made at."""
+    sql = _find_sql(latest=generation is None)
+    params = [path, revision, today()] if generation is None else [path, revision, generation]
+    page = next(iter(PublicPage.objects.raw(sql, params)), None)
+    if page is None:
+        raise LookupError(path)
+    return page
+
+
+@functools.cache
+def _find_sql(*, latest: bool) -> str:
+    # Written out once rather than built by the ORM on every request: compiling the query cost four times
+    # what running it does, and this is the one query a page showing what is in force makes.
+    page, change = (connection.ops.quote_name(model._meta.db_table) for model in (PublicPage, PublicChange))
+    columns = "id, valid_until, status, content_type, etag, last_modified, headers"
+    where = "path = %s AND revision = %s AND "
+    if latest:
+        where += f"generation = COALESCE((SELECT MAX(id) FROM {change}), 0) AND "  # noqa: S608 (our table)
+        where += "(valid_until IS NULL OR valid_until > %s)"
     else:
-        pages = pages.filter(generation=0)
-    return pages.defer("path", "revision", "generation").first()
+        where += "generation = %s"
+    return f"SELECT {columns} FROM {page} WHERE {where}"  # noqa: S608 (our table names, no input)
+
+
+@functools.lru_cache(maxsize=2048)
+def _find_unchanging(path: str, revision: str) -> PublicPage:
+    # A miss raises, and lru_cache keeps no exception, so only pages that exist are remembered.
+    return _find(path, revision, generation=0)
+
+
+class _Bodies:
+    """Page bodies by ETag, the least recently used dropped beyond a budget of bytes."""
+
+    def __init__(self, budget: int):
+        self.budget, self.size, self.items = budget, 0, OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, etag: str, load: Callable[[], bytes]) -> bytes:
+        with self.lock:
+            if etag in self.items:
+                self.items.move_to_end(etag)
+                return self.items[etag]
+        body = load()
+        self[etag] = body
+        return body
+
+    def __setitem__(self, etag: str, body: bytes) -> None:
+        with self.lock:
+            if etag not in self.items:
+                self.items[etag] = body
+                self.size += len(body)
+            while self.size > self.budget and len(self.items) > 1:
+                self.size -= len(self.items.popitem(last=False)[1])
+
+    def clear(self) -> None:
+        with self.lock:
+            self.items.clear()
+            self.size = 0
+
+
+_BODIES = _Bodies(budget=32 * 1024 * 1024)
+
+
+def _body(page: PublicPage) -> bytes:
+    return _BODIES.get(page.etag, lambda: bytes(PublicPage.objects.values_list("body", flat=True).get(pk=page.pk)))
 
 
 def _store(path: str, made: Made, *, generation: int, valid_until: dt.date | None) -> PublicPage:
-    etag = f'"{hashlib.sha256(made.body).hexdigest()}"'
+    etag = _etag(made.body)
     # Last-Modified is when these bytes first appeared: a page made again, identical, keeps its date.
     previous = PublicPage.objects.filter(path=path, etag=etag).values_list("last_modified", flat=True).first()
     page = PublicPage(
@@ -134,13 +232,14 @@ def _max_age(page: PublicPage) -> int:
     return max(0, min(CURRENT_MAX_AGE, int((start - timezone.now()).total_seconds())))
 
 
-def _respond(request, page: PublicPage, *, changes: bool) -> HttpResponse:
+def _respond(request, page: PublicPage, *, changes: bool, body: bytes | None = None) -> HttpResponse:
     last_modified = int(page.last_modified.timestamp())
     response = None
     if page.status == 200:
         response = get_conditional_response(request, etag=page.etag, last_modified=last_modified)
     if response is None:
-        response = HttpResponse(bytes(page.body), status=page.status, content_type=page.content_type)
+        body = _body(page) if body is None else body
+        response = HttpResponse(body, status=page.status, content_type=page.content_type)
         for name, value in page.headers.items():
             response[name] = value
     response["ETag"] = page.etag

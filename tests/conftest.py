@@ -26,6 +26,14 @@ def _user(username: str, *, role: str | None = None, superuser: bool = False) ->
     return user
 
 
+@pytest.fixture(autouse=True)
+def forget_public_pages():
+    """Each test has its own database, so no process memory of stored public pages may outlive it."""
+    from notices import frozen
+
+    frozen.forget()
+
+
 @pytest.fixture
 def alice(db):
     return _user("alice", role="IG officer")

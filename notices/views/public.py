@@ -152,7 +152,7 @@ def on_date(request, slug, year, month, day):
         shown = _version(state, publication.version.number, fields=("html",))
         return _notice_page(state, shown, as_of=when, current=state.in_force())
 
-    return frozen.serve(request, changes=True, make=make)
+    return frozen.serve_unstored(request, make=make)
 
 
 def _bad_date(slug: str) -> frozen.Made:
