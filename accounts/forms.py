@@ -73,3 +73,52 @@ class AuditFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["action"].choices = [("", "All actions"), *action_choices]
         self.helper = _helper()
+
+
+class OrganisationForm(forms.ModelForm):
+    """A new organisation: its name and the slug of its public page."""
+
+    class Meta:
+        from .models import Organisation
+
+        model = Organisation
+        fields = ["name", "slug"]
+        error_messages = {
+            "name": {"required": "Enter the organisation's name", "unique": "An organisation with this name exists"},
+            "slug": {"required": "Enter the web address name", "unique": "Another organisation uses this web address"},
+        }
+        labels = {"slug": "Web address name"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class MembershipForm(forms.Form):
+    """Who joins an organisation, with which role."""
+
+    user = forms.ModelChoiceField(
+        label="Member of staff", queryset=None, empty_label="Choose a person",
+        error_messages={"required": "Choose the member of staff", "invalid_choice": "Choose one of the people listed"},
+    )
+    role = forms.ChoiceField(
+        label="Role", widget=forms.RadioSelect, error_messages={"required": "Choose their role"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        from django.contrib.auth import get_user_model
+
+        from .models import Membership
+
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = get_user_model().objects.filter(is_active=True).order_by("username")
+        self.fields["role"].choices = Membership.Role.choices
+        self.helper = _helper()
+
+
+class SwitchOrganisationForm(forms.Form):
+    organisation = forms.ModelChoiceField(label="Working in", queryset=None, empty_label=None)
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations

@@ -1,28 +1,36 @@
 """Reads for staff accounts and the audit trail."""
 
-from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from .models import AuditEvent
-
-ROLE_IG_OFFICER = "IG officer"
-ROLE_DPO = "DPO"
+from .models import AuditEvent, Membership, Organisation
+from .permissions import organisations_for
 
 
-def audit_events_list(*, action: str = "") -> QuerySet[AuditEvent]:
-    """Audit events, newest first, with their actor; only those of `action` if given."""
-    events = AuditEvent.objects.select_related("actor")
+def audit_events_for(*, user) -> QuerySet[AuditEvent]:
+    """The part of the trail `user` may read: everything for a superuser; for a DPO, the events of the
+    organisations they are DPO of, and the account events (sign-ins…) of those organisations' staff."""
+    if user.is_superuser:
+        return AuditEvent.objects.all()
+    organisations = organisations_for(user, "audit.view")
+    staff = Membership.objects.filter(organisation__in=organisations).values("user_id")
+    return AuditEvent.objects.filter(
+        Q(organisation__in=organisations) | Q(organisation__isnull=True, actor_id__in=staff)
+    )
+
+
+def audit_events_list(*, user, action: str = "") -> QuerySet[AuditEvent]:
+    """Audit events `user` may read, newest first, with their actor; only those of `action` if given."""
+    events = audit_events_for(user=user).select_related("actor", "organisation")
     return events.filter(action=action) if action else events
 
 
-def audit_action_choices() -> list[tuple[str, str]]:
-    """(action, label) for every action that appears in the trail, by label."""
-    present = AuditEvent.objects.order_by().values_list("action", flat=True).distinct()
+def audit_action_choices(*, user) -> list[tuple[str, str]]:
+    """(action, label) for every action that appears in the part of the trail `user` reads, by label."""
+    present = audit_events_for(user=user).order_by().values_list("action", flat=True).distinct()
     return sorted(((action, AuditEvent(action=action).action_label) for action in present), key=lambda c: c[1])
 
 
-def user_role_names(user: AbstractBaseUser) -> set[str]:
-    """The names of the staff roles (auth groups) a user holds."""
-    if not user.is_authenticated:
-        return set()
-    return set(user.groups.values_list("name", flat=True))
+def memberships_list(*, organisation: Organisation | None = None) -> QuerySet[Membership]:
+    """Memberships with their people and organisations, of one organisation if given."""
+    memberships = Membership.objects.select_related("user", "organisation")
+    return memberships.filter(organisation=organisation) if organisation else memberships

@@ -5,7 +5,8 @@ import datetime as dt
 from django.db.models import F, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from services.models import Controller, Purpose
+from accounts.models import Organisation
+from services.models import Purpose, Service
 
 from .models import Notice, NoticeVersion, Publication, Withdrawal
 
@@ -103,25 +104,35 @@ def public_children(*, notice: Notice) -> list[Notice]:
 
 
 def public_home(*, query: str = "") -> list[dict]:
-    """Controllers with their services and the notices the public can read, for the home page.
+    """Organisations with their services and the notices the public can read, for the home page.
 
-    With a query, only notices matching it (by title, summary, service or organisation) are listed.
+    With a query, only organisations with notices matching it (by title, summary, service or controller)
+    are listed, with those notices.
     """
     notices = list(public_notices(query=query).prefetch_related("services"))
-    by_controller: dict[int, list[Notice]] = {}
+    by_organisation: dict[int, list[Notice]] = {}
     for notice in notices:
-        by_controller.setdefault(notice.controller_id, []).append(notice)
-    controllers = (
-        Controller.objects.filter(pk__in=by_controller.keys()) if query else Controller.objects.filter(retired=False)
-    )
+        by_organisation.setdefault(notice.organisation_id, []).append(notice)
+    organisations = Organisation.objects.filter(pk__in=by_organisation.keys()) if query else Organisation.objects.all()
+    services: dict[int, list[Service]] = {}
+    for service in Service.objects.filter(retired=False).order_by("name"):
+        services.setdefault(service.organisation_id, []).append(service)
     return [
-        {
-            "controller": controller,
-            "notices": by_controller.get(controller.pk, []),
-            "services": [s for s in controller.services.all() if not s.retired],
-        }
-        for controller in controllers.prefetch_related("services").order_by("name")
+        {"organisation": organisation, "notices": by_organisation.get(organisation.pk, []),
+         "services": services.get(organisation.pk, [])}
+        for organisation in organisations.order_by("name")
     ]
+
+
+def public_organisation(*, slug: str) -> tuple[Organisation, list[Notice]] | None:
+    """An organisation and the notices of it the public can read, or None if there is no such organisation."""
+    organisation = Organisation.objects.filter(slug=slug).first()
+    if organisation is None:
+        return None
+    notices = public_notices().filter(organisation=organisation).prefetch_related("services")
+    return organisation, list(notices.order_by("title"))
+
+
 def public_publication_by_pdf_sha256(*, sha256: str) -> Publication | None:
     """The published PDF with this fingerprint, if it has come into force (the public cannot see the future)."""
     return (
@@ -132,14 +143,17 @@ def public_publication_by_pdf_sha256(*, sha256: str) -> Publication | None:
 
 
 def publications_for_export(
-    *, as_of: dt.date | None = None, controller=None, service=None
+    *, as_of: dt.date | None = None, controller=None, service=None, organisations=None
 ) -> list[Publication]:
     """Published versions for a DPO's archive, by notice then version number.
 
     Without `as_of`: every version ever published, scheduled ones included. With it: for each notice, the
-    version the public saw on that day. `controller` and `service` narrow the notices.
+    version the public saw on that day. `organisations` (a DPO's; None for every one, as the command-line
+    export run by the portal's administrators), `controller` and `service` narrow the notices.
     """
     notices = Notice.objects.filter(versions__publication__isnull=False)
+    if organisations is not None:
+        notices = notices.filter(organisation__in=organisations)
     if controller is not None:
         notices = notices.filter(controller=controller)
     if service is not None:
@@ -160,10 +174,12 @@ def publications_for_export(
 NOTICE_RECORD_LOOKUPS = ["controller", "services", "purposes__legislation", *Notice.RECORD_RELATIONS]
 
 
-def notices_out_of_date() -> list[Notice]:
-    """Published notices using a register record that changed after their latest publication."""
+def notices_out_of_date(*, organisations) -> list[Notice]:
+    """Published notices of `organisations` using a register record that changed after their latest
+    publication."""
     stale_ids: set[int] = set()
-    published = Notice.objects.filter(versions__status=NoticeVersion.Status.PUBLISHED)
+    published = Notice.objects.filter(versions__status=NoticeVersion.Status.PUBLISHED,
+                                      organisation__in=organisations)
     for lookup in NOTICE_RECORD_LOOKUPS:
         stale_ids |= set(
             published.annotate(
@@ -176,19 +192,25 @@ def notices_out_of_date() -> list[Notice]:
     return list(Notice.objects.filter(pk__in=stale_ids).select_related("controller").order_by("title"))
 
 
-def dashboard(*, user) -> dict:
-    """What a member of staff needs to act on: their drafts, versions waiting for review, versions sent
-    back to them, notices due for review and notices out of date."""
+def notices_for(*, organisations) -> QuerySet[Notice]:
+    """The notices of `organisations`: every staff lookup of a notice starts here."""
+    return Notice.objects.filter(organisation__in=organisations)
+
+
+def dashboard(*, user, organisation) -> dict:
+    """What a member of staff needs to act on in `organisation`: their drafts, versions waiting for
+    review, versions sent back to them, notices due for review and notices out of date."""
     Status = NoticeVersion.Status
-    versions = NoticeVersion.objects.select_related("notice", "notice__controller")
+    versions = NoticeVersion.objects.filter(notice__organisation=organisation).select_related(
+        "notice", "notice__controller")
+    notices = notices_for(organisations=[organisation])
     return {
+        "organisation": organisation,
         "my_drafts": list(versions.filter(status=Status.DRAFT, created_by=user)),
         "in_review": list(versions.filter(status=Status.IN_REVIEW).select_related("submitted_by")),
         "sent_back": list(versions.filter(status=Status.DRAFT, submitted_by=user).exclude(rejection_reason="")),
-        "review_due": list(
-            Notice.objects.filter(review_by__lte=today() + dt.timedelta(days=30)).order_by("review_by")
-        ),
-        "out_of_date": notices_out_of_date(),
-        "notices": list(Notice.objects.select_related("controller").prefetch_related("versions")),
+        "review_due": list(notices.filter(review_by__lte=today() + dt.timedelta(days=30)).order_by("review_by")),
+        "out_of_date": notices_out_of_date(organisations=[organisation]),
+        "notices": list(notices.select_related("controller").prefetch_related("versions")),
         "today": today(),
     }

@@ -169,3 +169,18 @@ class PurposeForm(forms.ModelForm):
         # Warnings do not stop the save; the view shows them once it has saved.
         self.rule_warnings = result.warnings
         return cleaned
+
+
+class CopyForm(forms.Form):
+    """Which of the user's other organisations to copy a register record into."""
+
+    helper = page_helper()
+    organisation = forms.ModelChoiceField(
+        label="Copy into", queryset=None, empty_label="Choose an organisation",
+        error_messages={"required": "Choose the organisation to copy it into",
+                        "invalid_choice": "Choose one of your organisations"},
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations

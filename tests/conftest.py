@@ -1,8 +1,8 @@
-"""Personas used across the suite: alice is an IG officer, bob is the DPO, charlie is a superuser,
-and dave is staff with no role."""
+"""Personas used across the suite: alice is an IG officer and bob the DPO of the default organisation
+(tests.factories.default_organisation), charlie is a superuser, and dave is staff with no role."""
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.test import Client
 
 PASSWORD = "correct-horse-battery-staple"
@@ -15,25 +15,28 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
-def _user(username: str, *, role: str | None = None, superuser: bool = False) -> User:
+def _user(username: str, *, role: str | None = None, superuser: bool = False, organisation=None) -> User:
+    """A member of staff; with `role` ("ig_officer", "dpo" or "both"), a member of `organisation` (the
+    default one) with it."""
+    from tests.factories import member
+
     user = User.objects.create_user(
         username=username, email=f"{username}@example.org", password=PASSWORD,
         is_staff=True, is_superuser=superuser, first_name=username.title(),
     )
     if role:
-        # get_or_create: a transactional test's teardown flush removes the groups the migration made.
-        user.groups.add(Group.objects.get_or_create(name=role)[0])
+        member(user, organisation, role)
     return user
 
 
 @pytest.fixture
 def alice(db):
-    return _user("alice", role="IG officer")
+    return _user("alice", role="ig_officer")
 
 
 @pytest.fixture
 def bob(db):
-    return _user("bob", role="DPO")
+    return _user("bob", role="dpo")
 
 
 @pytest.fixture
@@ -57,7 +60,7 @@ def bases(db):
 @pytest.fixture
 def erin(db):
     """A second DPO, for four-eyes cases where a DPO submitted."""
-    return _user("erin", role="DPO")
+    return _user("erin", role="dpo")
 
 
 @pytest.fixture
@@ -136,7 +139,7 @@ def totp_code():
 
 
 def reference_data_ensure() -> None:
-    """Put back what data migrations load (lawful bases, roles, stale references).
+    """Put back what data migrations load (lawful bases, stale references).
 
     A transactional test (live_server, browser tests) ends by emptying every table, and restoring the
     serialised copy is not dependable across a long mixed session; the migrations' own loaders are
@@ -150,4 +153,3 @@ def reference_data_ensure() -> None:
         import_module("services.migrations.0002_load_lawful_bases").load(apps, None)
     if not apps.get_model("notices", "StaleReference").objects.exists():
         import_module("notices.migrations.0006_seed_stale_references").seed(apps, None)
-    import_module("notices.migrations.0001_roles").create_roles(apps, None)
