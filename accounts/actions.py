@@ -8,6 +8,7 @@ from base64 import b32encode
 from binascii import unhexlify
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
 from django_otp import verify_token
@@ -15,7 +16,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .models import AuditEvent
+from .models import AuditEvent, Membership, Organisation
 
 RECOVERY_CODE_COUNT = 10
 AUTHENTICATOR_NAME = "Authenticator app"
@@ -47,12 +48,14 @@ def audit_record(
     detail: dict | None = None,
     ip_address: str | None = None,
     actor_username: str = "",
+    organisation=None,
 ) -> AuditEvent:
     """Append one event to the audit trail and return it.
 
     `actor` is the signed-in user (None or anonymous when nobody is); `actor_username` records a name
     with no user behind it, e.g. one typed into a failed sign-in. `target` is the object acted on; its
     text is kept as it reads now, so the trail still makes sense after it changes or is retired.
+    `organisation` is the organisation whose notice or register it concerns: its DPOs read the event.
     """
     user = actor if actor is not None and actor.is_authenticated else None
     return AuditEvent.objects.create(
@@ -62,6 +65,7 @@ def audit_record(
         object_repr=_clean("" if target is None else str(target))[:200],
         detail=_clean(detail or {}),
         ip_address=ip_address,
+        organisation=organisation,
     )
 
 
@@ -164,3 +168,49 @@ def demo_second_factor_ensure(*, user: AbstractBaseUser) -> dict:
     if not codes:
         codes = _recovery_codes_issue(user=user, name=RECOVERY_CODES_NAME)
     return {"secret_base32": secret_base32(device.key), "otpauth_uri": device.config_url, "recovery_codes": codes}
+
+
+class OrganisationError(Exception):
+    """An organisation or membership change that cannot be made; the message says why, for the user."""
+
+
+def _require_superuser(actor) -> None:
+    if not (actor.is_active and actor.is_superuser):
+        raise PermissionDenied("Only portal administrators can manage organisations and their staff.")
+
+
+@transaction.atomic
+def organisation_create(*, actor: AbstractBaseUser, name: str, slug: str) -> Organisation:
+    """Add an organisation (portal administrators only). Its register starts empty."""
+    _require_superuser(actor)
+    organisation = Organisation(name=name.strip(), slug=slug)
+    organisation.full_clean()
+    organisation.save()
+    audit_record(actor=actor, action="organisation_created", target=organisation, organisation=organisation)
+    return organisation
+
+
+@transaction.atomic
+def membership_set(*, actor: AbstractBaseUser, user, organisation: Organisation, role: str) -> Membership:
+    """Give `user` `role` in `organisation` (portal administrators only), replacing any role they held
+    there. They become staff, as every member of an organisation is."""
+    _require_superuser(actor)
+    if role not in Membership.Role.values:
+        raise OrganisationError(f"“{role}” is not a staff role.")
+    membership, _ = Membership.objects.update_or_create(user=user, organisation=organisation,
+                                                       defaults={"role": role})
+    if not user.is_staff:
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
+    audit_record(actor=actor, action="membership_set", target=membership, organisation=organisation,
+                 detail={"user": user.get_username(), "role": role})
+    return membership
+
+
+@transaction.atomic
+def membership_end(*, actor: AbstractBaseUser, membership: Membership) -> None:
+    """Take `membership`'s person out of its organisation (portal administrators only)."""
+    _require_superuser(actor)
+    audit_record(actor=actor, action="membership_ended", target=membership, organisation=membership.organisation,
+                 detail={"user": membership.user.get_username()})
+    membership.delete()

@@ -1,11 +1,13 @@
 """Who may use a staff page.
 
     @staff_required()                       any active member of staff
-    @staff_required("IG officer", "DPO")    staff holding one of these roles (superusers always pass)
+    @staff_required("notice.publish")       staff who may take this action (accounts.permissions.ACTIONS)
+                                            in at least one of their organisations; superusers always pass
 
 Anonymous visitors go to the sign-in page (with ?next=); signed in with a password but no second factor
 yet in this session, to the two-factor step (or to set one up, if they have none); inactive users and
-staff without the role get 403. A password alone never reaches a staff page.
+staff without the role get 403. A password alone never reaches a staff page. Which organisation's object
+a page shows is then settled by the view's scoped lookup (another organisation's object is a 404).
 """
 
 from collections.abc import Callable
@@ -18,7 +20,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django_otp import user_has_device
 
-from .selectors import user_role_names
+from .permissions import can
 
 
 def second_factor_redirect(request: HttpRequest, next_url: str) -> HttpResponseRedirect:
@@ -45,21 +47,21 @@ def staff_refusal(request: HttpRequest, *, allowed: Callable) -> HttpResponse | 
     return None
 
 
-def _role_check(roles: tuple[str, ...]) -> Callable:
+def _action_check(action: str | None) -> Callable:
     def allowed(user) -> bool:
         if user.is_superuser:
             return True
-        return user.is_staff and (not roles or bool(user_role_names(user) & set(roles)))
+        return user.is_staff and (action is None or can(user, action))
 
     return allowed
 
 
-def staff_required(*roles):
-    """Decorate a view so that only staff with a verified second factor (and one of `roles`, if given)
-    reach it. Also usable bare, as `@staff_required`."""
-    if len(roles) == 1 and callable(roles[0]):
-        return staff_required()(roles[0])
-    allowed = _role_check(roles)
+def staff_required(action=None):
+    """Decorate a view so that only staff with a verified second factor (and, if `action` is given, who
+    may take it in one of their organisations) reach it. Also usable bare, as `@staff_required`."""
+    if callable(action):
+        return staff_required()(action)
+    allowed = _action_check(action)
 
     def decorator(view):
         @wraps(view)
@@ -67,7 +69,7 @@ def staff_required(*roles):
             refusal = staff_refusal(request, allowed=allowed)
             return refusal if refusal is not None else view(request, *args, **kwargs)
 
-        wrapper.staff_roles = roles
+        wrapper.staff_action = action
         return wrapper
 
     return decorator

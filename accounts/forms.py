@@ -101,6 +101,10 @@ class AuditFilterForm(GovUKInputErrors, forms.Form):
     """Which audit events to list. `filters()` gives accounts.selectors.audit_events_list's keyword
     arguments, so a new filter is a field here and an argument there."""
 
+    organisation = forms.ModelChoiceField(
+        label="Organisation", queryset=None, required=False, empty_label="All your organisations",
+        error_messages={"invalid_choice": "Choose one of the organisations listed"},
+    )
     person = forms.ChoiceField(label="Person", required=False)
     action = forms.ChoiceField(label="Action", required=False)
     since = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}),
@@ -108,8 +112,9 @@ class AuditFilterForm(GovUKInputErrors, forms.Form):
     until = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}),
                             error_messages={"invalid": "Enter the last day as a real date"})
 
-    def __init__(self, *args, action_choices=(), person_choices=(), **kwargs):
+    def __init__(self, *args, organisations, action_choices=(), person_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
         self.fields["action"].choices = [("", "All actions"), *action_choices]
         self.fields["person"].choices = [("", "Everyone"), *((name, name) for name in person_choices)]
         self.helper = _helper()
@@ -127,3 +132,51 @@ class AuditFilterForm(GovUKInputErrors, forms.Form):
         if not self.is_valid():
             return {}
         return {name: value for name, value in self.cleaned_data.items() if value}
+
+class OrganisationForm(forms.ModelForm):
+    """A new organisation: its name and the slug of its public page."""
+
+    class Meta:
+        from .models import Organisation
+
+        model = Organisation
+        fields = ["name", "slug"]
+        error_messages = {
+            "name": {"required": "Enter the organisation's name", "unique": "An organisation with this name exists"},
+            "slug": {"required": "Enter the web address name", "unique": "Another organisation uses this web address"},
+        }
+        labels = {"slug": "Web address name"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class MembershipForm(forms.Form):
+    """Who joins an organisation, with which role."""
+
+    user = forms.ModelChoiceField(
+        label="Member of staff", queryset=None, empty_label="Choose a person",
+        error_messages={"required": "Choose the member of staff", "invalid_choice": "Choose one of the people listed"},
+    )
+    role = forms.ChoiceField(
+        label="Role", widget=forms.RadioSelect, error_messages={"required": "Choose their role"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        from django.contrib.auth import get_user_model
+
+        from .models import Membership
+
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = get_user_model().objects.filter(is_active=True).order_by("username")
+        self.fields["role"].choices = Membership.Role.choices
+        self.helper = _helper()
+
+
+class SwitchOrganisationForm(forms.Form):
+    organisation = forms.ModelChoiceField(label="Working in", queryset=None, empty_label=None)
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations

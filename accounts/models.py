@@ -35,6 +35,11 @@ class AuditEvent(models.Model):
     object_repr = models.CharField("object", max_length=200, blank=True)
     detail = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
     ip_address = models.GenericIPAddressField("IP address", null=True, blank=True)
+    # The organisation whose notice or register the event concerns; blank for sign-in and other account
+    # events, which belong to the person (their organisations' DPOs see them through the actor).
+    organisation = models.ForeignKey(
+        "accounts.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["-occurred_at", "-id"]
@@ -51,3 +56,58 @@ class AuditEvent(models.Model):
             return self.Action(self.action).label
         except ValueError:
             return self.action.replace("_", " ").capitalize()
+
+
+class Organisation(models.Model):
+    """A body whose staff keep a register and publish notices: a council, an NHS trust, a provider.
+
+    Everything an organisation writes (its register records and notices) points here, and its staff see
+    only their own organisations' things. The details a notice states about the organisation as
+    controller (legal name, ICO number, DPO) are a controller record in its own register, so they are
+    edited, locked and versioned like every other record.
+    """
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(
+        max_length=80, unique=True, help_text="Its public page: /organisations/<slug>/. Lower case, hyphens."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("public:organisation", kwargs={"slug": self.slug})
+
+
+class Membership(models.Model):
+    """A member of staff's role in one organisation. Roles are per organisation: a DPO of one body is
+    nobody in another's register."""
+
+    class Role(models.TextChoices):
+        IG_OFFICER = "ig_officer", "IG officer"
+        DPO = "dpo", "DPO"
+        BOTH = "both", "IG officer and DPO"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["organisation__name", "user__username"]
+        constraints = [
+            # One role per person per organisation ("both" covers someone who is IG officer and DPO).
+            models.UniqueConstraint(fields=["user", "organisation"], name="membership_unique_user_organisation"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.get_role_display()} of {self.organisation}"
+
+    def grants(self, role: str) -> bool:
+        return self.role in (role, self.Role.BOTH)

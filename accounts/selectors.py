@@ -2,25 +2,38 @@
 
 import datetime as dt
 
-from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from .models import AuditEvent
+from .models import AuditEvent, Membership, Organisation
+from .permissions import organisations_for
 
-ROLE_IG_OFFICER = "IG officer"
-ROLE_DPO = "DPO"
+
+def audit_events_for(*, user) -> QuerySet[AuditEvent]:
+    """The part of the trail `user` may read: everything for a superuser; for a DPO, the events of the
+    organisations they are DPO of, and the account events (sign-ins…) of those organisations' staff."""
+    if user.is_superuser:
+        return AuditEvent.objects.all()
+    organisations = organisations_for(user, "audit.view")
+    staff = Membership.objects.filter(organisation__in=organisations).values("user_id")
+    return AuditEvent.objects.filter(
+        Q(organisation__in=organisations) | Q(organisation__isnull=True, actor_id__in=staff)
+    )
 
 
 def audit_events_list(
-    *, action: str = "", person: str = "", since: dt.date | None = None, until: dt.date | None = None
+    *, user, action: str = "", person: str = "", organisation: Organisation | None = None,
+    since: dt.date | None = None, until: dt.date | None = None,
 ) -> QuerySet[AuditEvent]:
-    """Audit events, newest first, with their actor; only those of `action`, by `person` (the username
-    as recorded) and between the days `since` and `until` (both included, in the portal's time zone)."""
-    events = AuditEvent.objects.select_related("actor")
+    """Audit events `user` may read, newest first, with their actor; only those of `action`, by `person`
+    (the username as recorded), about `organisation`, and between the days `since` and `until` (both
+    included, in the portal's time zone)."""
+    events = audit_events_for(user=user).select_related("actor", "organisation")
     if action:
         events = events.filter(action=action)
     if person:
         events = events.filter(actor_username=person)
+    if organisation:
+        events = events.filter(organisation=organisation)
     if since:
         events = events.filter(occurred_at__date__gte=since)
     if until:
@@ -28,20 +41,19 @@ def audit_events_list(
     return events
 
 
-def audit_action_choices() -> list[tuple[str, str]]:
-    """(action, label) for every action that appears in the trail, by label."""
-    present = AuditEvent.objects.order_by().values_list("action", flat=True).distinct()
+def audit_action_choices(*, user) -> list[tuple[str, str]]:
+    """(action, label) for every action that appears in the part of the trail `user` reads, by label."""
+    present = audit_events_for(user=user).order_by().values_list("action", flat=True).distinct()
     return sorted(((action, AuditEvent(action=action).action_label) for action in present), key=lambda c: c[1])
 
 
-def audit_person_choices() -> list[str]:
-    """Every username that appears in the trail, in order."""
-    present = AuditEvent.objects.exclude(actor_username="").order_by("actor_username")
+def audit_person_choices(*, user) -> list[str]:
+    """Every username that appears in the part of the trail `user` reads, in order."""
+    present = audit_events_for(user=user).exclude(actor_username="").order_by("actor_username")
     return list(present.values_list("actor_username", flat=True).distinct())
 
 
-def user_role_names(user: AbstractBaseUser) -> set[str]:
-    """The names of the staff roles (auth groups) a user holds."""
-    if not user.is_authenticated:
-        return set()
-    return set(user.groups.values_list("name", flat=True))
+def memberships_list(*, organisation: Organisation | None = None) -> QuerySet[Membership]:
+    """Memberships with their people and organisations, of one organisation if given."""
+    memberships = Membership.objects.select_related("user", "organisation")
+    return memberships.filter(organisation=organisation) if organisation else memberships

@@ -7,27 +7,49 @@ refused.
 import csv
 import itertools
 import json
+from functools import wraps
 
 import django_otp
 import segno
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView, LogoutView
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import StreamingHttpResponse
-from django.shortcuts import redirect, render, resolve_url
+from django.db.models import Count
+from django.http import Http404, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
-from .actions import SecondFactorRefused, second_factor_enrol, second_factor_verify, secret_base32
-from .decorators import second_factor_redirect, staff_required
-from .forms import AuditFilterForm, EnrolForm, SecondFactorForm, SignInForm
+from .actions import (
+    SecondFactorRefused,
+    membership_end,
+    membership_set,
+    organisation_create,
+    second_factor_enrol,
+    second_factor_verify,
+    secret_base32,
+)
+from .current import current_organisation_set
+from .decorators import second_factor_redirect, staff_refusal, staff_required
+from .forms import (
+    AuditFilterForm,
+    EnrolForm,
+    MembershipForm,
+    OrganisationForm,
+    SecondFactorForm,
+    SignInForm,
+    SwitchOrganisationForm,
+)
+from .models import Membership, Organisation
 from .network import client_ip
-from .selectors import ROLE_DPO, audit_action_choices, audit_events_list, audit_person_choices
+from .permissions import organisations_for
+from .selectors import audit_action_choices, audit_events_list, audit_person_choices, memberships_list
 
 PENDING_KEY_SESSION = "portal_pending_totp_key"
 AUDIT_PAGE_SIZE = 50
@@ -135,16 +157,21 @@ def two_factor_setup(request):
 
 
 def _audit_filter_form(request) -> AuditFilterForm:
-    return AuditFilterForm(request.GET or None, action_choices=audit_action_choices(),
-                           person_choices=audit_person_choices())
+    user = request.user
+    return AuditFilterForm(
+        request.GET or None, organisations=organisations_for(user, "audit.view"),
+        action_choices=audit_action_choices(user=user), person_choices=audit_person_choices(user=user),
+    )
 
 
-@staff_required(ROLE_DPO)
+@staff_required("audit.view")
 @require_GET
 def audit_list(request):
-    """The DPO (and superusers) only: the audit trail, newest first, filtered by person, action and date."""
+    """DPOs (and superusers) only: the audit trail of the organisations they are DPO of, newest first,
+    filtered by organisation, person, action and date."""
     form = _audit_filter_form(request)
-    page = Paginator(audit_events_list(**form.filters()), AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    events = audit_events_list(user=request.user, **form.filters())
+    page = Paginator(events, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
     # The filters as a query string, carried by the page links and the CSV download.
     query = request.GET.copy()
     query.pop("page", None)
@@ -155,6 +182,7 @@ def audit_list(request):
 AUDIT_CSV_COLUMNS = {
     "when": lambda event: event.occurred_at.isoformat(),
     "who": lambda event: event.actor_username,
+    "organisation": lambda event: event.organisation.name if event.organisation else "",
     "action": lambda event: event.action,
     "action_label": lambda event: event.action_label,
     "object": lambda event: event.object_repr,
@@ -176,11 +204,11 @@ class _Echo:
         return value
 
 
-@staff_required(ROLE_DPO)
+@staff_required("audit.view")
 @require_GET
 def audit_csv(request):
-    """The DPO (and superusers) only: the audit trail as filtered, as a CSV file, streamed."""
-    events = audit_events_list(**_audit_filter_form(request).filters())
+    """DPOs (and superusers) only: the audit trail as filtered, as a CSV file, streamed."""
+    events = audit_events_list(user=request.user, **_audit_filter_form(request).filters())
     writer = csv.writer(_Echo())
     rows = (
         [_spreadsheet_safe(str(read(event))) for read in AUDIT_CSV_COLUMNS.values()] for event in events.iterator()
@@ -189,3 +217,66 @@ def audit_csv(request):
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="audit-trail-{timezone.localdate().isoformat()}.csv"'
     return response
+
+
+def _superuser(user) -> bool:
+    return user.is_superuser
+
+
+@require_POST
+@staff_required("view")
+def organisation_switch(request):
+    """IG officer or DPO in more than one organisation: choose the one /manage/ shows and new records go
+    into (POST). Only an organisation the user is in can be chosen."""
+    form = SwitchOrganisationForm(request.POST, organisations=organisations_for(request.user))
+    if not form.is_valid():
+        raise Http404("Not one of your organisations")
+    current_organisation_set(request, form.cleaned_data["organisation"])
+    messages.success(request, f"You are now working in {form.cleaned_data['organisation']}.")
+    return redirect("manage:dashboard")
+
+
+def _superuser_required(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        refusal = staff_refusal(request, allowed=_superuser)
+        return refusal if refusal is not None else view(request, *args, **kwargs)
+
+    wrapper.staff_action = "superuser"
+    return wrapper
+
+
+@_superuser_required
+def organisation_list(request):
+    """Portal administrators (superusers) only: every organisation, and a form to add one."""
+    form = OrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organisation = organisation_create(actor=request.user, **form.cleaned_data)
+        messages.success(request, f"Added {organisation}. Now add its staff.")
+        return redirect("manage:organisation", slug=organisation.slug)
+    organisations = Organisation.objects.annotate(members=Count("memberships")).order_by("name")
+    return render(request, "accounts/organisations.html", {"form": form, "organisations": organisations})
+
+
+@_superuser_required
+def organisation_detail(request, slug):
+    """Portal administrators (superusers) only: an organisation's staff and their roles, with a form to add
+    someone or change their role."""
+    organisation = get_object_or_404(Organisation, slug=slug)
+    form = MembershipForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        membership = membership_set(actor=request.user, organisation=organisation, **form.cleaned_data)
+        messages.success(request, f"{membership.user} is now {membership.get_role_display()} of {organisation}.")
+        return redirect("manage:organisation", slug=slug)
+    context = {"organisation": organisation, "form": form, "memberships": memberships_list(organisation=organisation)}
+    return render(request, "accounts/organisation.html", context)
+
+
+@require_POST
+@_superuser_required
+def membership_remove(request, slug, pk):
+    """Portal administrators (superusers) only: take someone out of an organisation (POST)."""
+    membership = get_object_or_404(Membership, pk=pk, organisation__slug=slug)
+    membership_end(actor=request.user, membership=membership)
+    messages.success(request, f"{membership.user} is no longer a member of {membership.organisation}.")
+    return redirect("manage:organisation", slug=slug)

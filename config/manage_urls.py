@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from accounts import views as accounts
 from notices.views import export, pdf, references
 from notices.views import manage as notices
 from services import views as register
@@ -17,6 +18,7 @@ urlpatterns = [
     path("register/<slug:kind>/<int:pk>/edit/", register.record_edit, name="record_edit"),
     path("register/<slug:kind>/<int:pk>/retire/", register.record_retire, name="record_retire"),
     path("register/<slug:kind>/<int:pk>/redraft/", register.record_redraft, name="record_redraft"),
+    path("register/<slug:kind>/<int:pk>/copy/", register.record_copy, name="record_copy"),
     path("notices/new/", notices.notice_new, name="notice_new"),
     path("notices/<int:pk>/", notices.notice_detail, name="notice"),
     path("notices/<int:pk>/about/", notices.notice_basics, name="notice_basics"),
@@ -38,4 +40,8 @@ urlpatterns = [
     path("references/out-of-date/", references.stale_list, name="stale_list"),
     path("references/out-of-date/new/", references.stale_create, name="stale_create"),
     path("references/out-of-date/<int:pk>/edit/", references.stale_edit, name="stale_edit"),
+    path("organisation/", accounts.organisation_switch, name="organisation_switch"),
+    path("organisations/", accounts.organisation_list, name="organisations"),
+    path("organisations/<slug:slug>/", accounts.organisation_detail, name="organisation"),
+    path("organisations/<slug:slug>/members/<int:pk>/remove/", accounts.membership_remove, name="membership_remove"),
 ]

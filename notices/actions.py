@@ -1,16 +1,18 @@
-"""Every write to notices and their versions. Each transition checks the actor's role and the version's
-current status, refuses with a message that names them, and leaves a WorkflowEvent."""
+"""Every write to notices and their versions. Each transition checks the actor's role in the notice's
+organisation (accounts.permissions.can) and the version's current status, refuses with a message that
+names them, and leaves a WorkflowEvent. A notice is composed only from its own organisation's records."""
 
 import datetime as dt
 import logging
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.actions import audit_record
-from services.models import Controller
+from accounts.permissions import ACTIONS, ROLE_LABELS, can
+from services.models import Controller, OrganisationRecord
 
 from .compliance import blockers, check_document, notice_meta
 from .document import build_document, listing_fields, with_version
@@ -27,7 +29,6 @@ from .models import (
 )
 from .pdf import render_pdf
 from .rendering import render_document_html, sha256_hex
-from .roles import DPO, IG_OFFICER, has_role
 from .selectors import today
 from .storage import pdf_storage
 
@@ -65,9 +66,24 @@ class PublishError(Exception):
     """Publishing failed part-way (e.g. the PDF could not be made), so nothing was published."""
 
 
-def _require_role(actor, *roles: str, doing: str) -> None:
-    if not has_role(actor, *roles):
-        raise PermissionDenied(f"Only {' or '.join(roles)} users can {doing}.")
+def _require(actor, action: str, obj, *, doing: str) -> None:
+    """Refuse unless `actor` may take `action` in `obj`'s organisation (a notice, or an organisation)."""
+    if not can(actor, action, obj):
+        roles = " or ".join(f"{ROLE_LABELS[role]}s" for role in ACTIONS[action])
+        organisation = getattr(obj, "organisation", obj)
+        raise PermissionDenied(f"Only {roles} of {organisation} can {doing}.")
+
+
+def _require_own_records(notice: Notice, *, fields: dict | None = None, relations: dict | None = None) -> None:
+    """A notice uses only its own organisation's records (and notices), never another's wording."""
+    chosen = [(name, value) for name, value in (fields or {}).items() if value is not None]
+    chosen += [(name, record) for name, records in (relations or {}).items() for record in records]
+    for name, record in chosen:
+        organisation_id = getattr(record, "organisation_id", None)
+        if isinstance(record, OrganisationRecord | Notice) and organisation_id != notice.organisation_id:
+            raise ValidationError({name if name in {f.name for f in Notice._meta.fields} else NON_FIELD_ERRORS:
+                                   f"“{record}” belongs to another organisation. A notice of "
+                                   f"{notice.organisation} can only use {notice.organisation}'s own records."})
 
 
 def _require_status(version: NoticeVersion, *allowed: str, doing: str) -> None:
@@ -87,6 +103,7 @@ def _event(*, version: NoticeVersion, actor, action: str, from_status: str, reas
         target=f"{version.notice} version {version.number}",
         detail={"notice": version.notice.slug, "version": version.number, "from_status": from_status,
                 "to_status": version.status, "reason": reason},
+        organisation=version.notice.organisation,
     )
     return WorkflowEvent.objects.create(
         notice=version.notice,
@@ -107,6 +124,7 @@ def _edit_audited(*, actor, notice: Notice, what: str, fields: list[str]) -> Non
         action="notice_edited",
         target=notice,
         detail={"notice": notice.slug, "what": what, "fields": sorted(fields)},
+        organisation=notice.organisation,
     )
 
 
@@ -135,6 +153,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
 def notice_create(
     *,
     actor,
+    organisation,
     title: str,
     slug: str,
     controller,
@@ -142,9 +161,12 @@ def notice_create(
     summary: str = "",
     parent: Notice | None = None,
 ) -> Notice:
-    """Create a notice with an empty draft version 1."""
-    _require_role(actor, IG_OFFICER, doing="create notices")
-    notice = Notice(title=title, slug=slug, controller=controller, audience=audience, summary=summary, parent=parent)
+    """Create a notice of `organisation` with an empty draft version 1. Its controller (and parent) must
+    be the organisation's own."""
+    _require(actor, "notice.edit", organisation, doing="create notices")
+    notice = Notice(organisation=organisation, title=title, slug=slug, controller=controller, audience=audience,
+                    summary=summary, parent=parent)
+    _require_own_records(notice, fields={"controller": controller, "parent": parent})
     notice.full_clean()
     notice.save()
     version = NoticeVersion.objects.create(notice=notice, number=1, status=Status.DRAFT, created_by=actor)
@@ -181,16 +203,19 @@ def notice_update(
     `lock_version` is the value the editor loaded: if anyone saved since, the edit is refused rather than
     overwriting theirs. `relations` maps many-to-many names (purposes, recipients, …) to their new records.
     """
-    _require_role(actor, IG_OFFICER, doing="edit notices")
+    _require(actor, "notice.edit", notice, doing="edit notices")
     locked = Notice.objects.select_for_update().get(pk=notice.pk)
     if locked.lock_version != lock_version:
         raise EditConflict(f"“{locked}” was changed by someone else while you were editing it.")
+    _require_own_records(locked, fields=fields, relations=relations)
     _editable_version(locked, actor)
     changed = [name for name, value in (fields or {}).items() if getattr(locked, name) != value]
     for name, value in (fields or {}).items():
         setattr(locked, name, value)
     locked.lock_version += 1
     locked.full_clean()
+    # Named on the history row: whoever edited a version may not publish it (see version_publish).
+    locked._history_user = actor
     locked.save()
     for name, records in (relations or {}).items():
         before = set(getattr(locked, name).values_list("pk", flat=True))
@@ -206,12 +231,13 @@ def notice_section_add(
     *, actor, notice: Notice, heading: str, body: str, placement: str = "why_we_use_it", position: int | None = None
 ) -> NoticeSection:
     """Add a free-text section to the notice's draft."""
-    _require_role(actor, IG_OFFICER, doing="edit notices")
+    _require(actor, "notice.edit", notice, doing="edit notices")
     _editable_version(notice, actor)
     if position is None:
         position = notice.sections.count()
     section = NoticeSection(notice=notice, heading=heading, body=body, placement=placement, position=position)
     section.full_clean()
+    section._history_user = actor
     section.save()
     _edit_audited(actor=actor, notice=notice, what=f"section “{heading}” added", fields=["heading", "body",
                                                                                         "placement"])
@@ -221,7 +247,7 @@ def notice_section_add(
 @transaction.atomic
 def version_start_draft(*, actor, notice: Notice) -> NoticeVersion:
     """Open the next numbered version for editing."""
-    _require_role(actor, IG_OFFICER, doing="start a new draft")
+    _require(actor, "notice.edit", notice, doing="start a new draft")
     _lock_notice(notice)
     if notice.versions.filter(status__in=NoticeVersion.OPEN_STATUSES).exists():
         raise WorkflowError(f"“{notice}” already has a version being worked on.")
@@ -245,7 +271,7 @@ def version_start_draft(*, actor, notice: Notice) -> NoticeVersion:
 @transaction.atomic
 def version_submit(*, actor, version: NoticeVersion, change_summary: str) -> NoticeVersion:
     """Send a draft to the DPO. The document is frozen now, so the DPO reviews exactly what was sent."""
-    _require_role(actor, IG_OFFICER, doing="submit a notice for review")
+    _require(actor, "notice.submit", version.notice, doing="submit a notice for review")
     version = NoticeVersion.objects.select_for_update().get(pk=version.pk)
     _require_status(version, Status.DRAFT, doing="submitted for review")
     if not change_summary.strip():
@@ -267,7 +293,7 @@ def version_submit(*, actor, version: NoticeVersion, change_summary: str) -> Not
 @transaction.atomic
 def version_reject(*, actor, version: NoticeVersion, reason: str) -> NoticeVersion:
     """Send a version in review back to draft, with the reason the IG officer will see."""
-    _require_role(actor, DPO, doing="reject a version")
+    _require(actor, "notice.reject", version.notice, doing="reject a version")
     version = NoticeVersion.objects.select_for_update().get(pk=version.pk)
     _require_status(version, Status.IN_REVIEW, doing="rejected")
     if not reason.strip():
@@ -356,12 +382,16 @@ def _publish(
     stored: list[str],
 ) -> Publication:
     """version_publish's steps, inside its transaction. Appends the stored PDF's name to `stored`."""
-    _require_role(actor, DPO, doing="publish notices")
+    _require(actor, "notice.publish", version.notice, doing="publish notices")
     version = NoticeVersion.objects.select_for_update().select_related("notice").get(pk=version.pk)
     _require_status(version, Status.IN_REVIEW, doing="published")
     if version.submitted_by_id == actor.pk:
         raise PermissionDenied(
             "You submitted this version, so someone else must publish it: every notice is checked by a second person."
+        )
+    if _edited_by(version, actor):
+        raise PermissionDenied(
+            "You edited this version, so someone else must publish it: every notice is checked by a second person."
         )
     effective_from = effective_from or today()
     _check_effective_from(version.notice, effective_from, historical=historical)
@@ -402,6 +432,16 @@ def _publish(
         override_reason=override_reason,
     )
     return publication
+
+
+def _edited_by(version: NoticeVersion, actor) -> bool:
+    """Whether `actor` started or changed this version: its notice's or sections' history since it opened."""
+    if version.created_by_id == actor.pk:
+        return True
+    since = {"history_date__gte": version.created_at, "history_user": actor}
+    notice = version.notice
+    return (notice.history.filter(**since).exists()
+            or NoticeSection.history.filter(notice_id=notice.pk, **since).exists())
 
 
 def _list_publicly(publication: Publication) -> None:
@@ -492,7 +532,7 @@ def _blockers_to_override(version: NoticeVersion, reason: str) -> str:
 @transaction.atomic
 def notice_withdraw(*, actor, notice: Notice, reason: str) -> Withdrawal:
     """Take a published notice down. Its public address then says it was withdrawn, and when."""
-    _require_role(actor, DPO, doing="withdraw notices")
+    _require(actor, "notice.withdraw", notice, doing="withdraw notices")
     if not reason.strip():
         raise ValidationError({"reason": "Say why the notice is being withdrawn."})
     live = list(notice.versions.filter(status=Status.PUBLISHED))
@@ -508,7 +548,7 @@ def notice_withdraw(*, actor, notice: Notice, reason: str) -> Withdrawal:
 
 def _section_for_edit(actor, section: NoticeSection, *, lock_version: int) -> NoticeSection:
     """The section, locked, once the actor may edit it and nobody has saved it since `lock_version`."""
-    _require_role(actor, IG_OFFICER, doing="edit notices")
+    _require(actor, "notice.edit", section.notice, doing="edit notices")
     _editable_version(section.notice, actor)
     locked = NoticeSection.objects.select_for_update().filter(pk=section.pk).first()
     if locked is None:
@@ -517,6 +557,7 @@ def _section_for_edit(actor, section: NoticeSection, *, lock_version: int) -> No
         raise EditConflict(
             f"The section “{locked.heading}” was changed by someone else while you were editing it.", current=locked
         )
+    locked._history_user = actor
     return locked
 
 
@@ -550,7 +591,7 @@ def notice_section_move(*, actor, section: NoticeSection, up: bool, order: list[
 
     `order` is the sections' ids in the order the editor saw them: if anyone has added, deleted or moved
     a section since, the move is refused rather than applied to an order the editor never saw."""
-    _require_role(actor, IG_OFFICER, doing="edit notices")
+    _require(actor, "notice.edit", section.notice, doing="edit notices")
     _editable_version(section.notice, actor)
     sections = list(section.notice.sections.select_for_update().order_by("position", "id"))
     if [s.pk for s in sections] != list(order):
@@ -572,8 +613,9 @@ def notice_section_move(*, actor, section: NoticeSection, up: bool, order: list[
 
 @transaction.atomic
 def notices_start_drafts(*, actor, notices) -> list[NoticeVersion]:
-    """Open a new draft for each notice that has none, e.g. after a shared record changed."""
-    _require_role(actor, IG_OFFICER, doing="start a new draft")
+    """Open a new draft for each notice that has none, e.g. after a record they use changed."""
+    for notice in notices:
+        _require(actor, "notice.edit", notice, doing="start a new draft")
     return [
         version_start_draft(actor=actor, notice=notice)
         for notice in notices
@@ -598,11 +640,12 @@ RESTORE_MAP = [
 @transaction.atomic
 def version_restore(*, actor, publication: Publication, lock_version: int) -> NoticeVersion:
     """Copy an earlier published version into the notice's draft: its summary, record choices and
-    free-text sections, from the frozen document's record ids. Records deleted since are skipped.
-    Refused with EditConflict if the notice was changed after the editor loaded `lock_version`: a
-    restore replaces the whole working copy, so it must not replace edits its author never saw."""
-    _require_role(actor, IG_OFFICER, doing="restore a version")
+    free-text sections, from the frozen document's record ids. Records deleted since, and any that are
+    not the notice's organisation's own, are skipped. Refused with EditConflict if the notice was changed
+    after the editor loaded `lock_version`: a restore replaces the whole working copy, so it must not
+    replace edits its author never saw."""
     notice = Notice.objects.select_for_update().get(pk=publication.version.notice_id)
+    _require(actor, "notice.edit", notice, doing="restore a version")
     if notice.lock_version != lock_version:
         raise EditConflict(f"“{notice}” was changed by someone else after you opened it. Look at the draft as it "
                            f"is now, then copy the version in again if it is still what you want.")
@@ -615,13 +658,13 @@ def version_restore(*, actor, publication: Publication, lock_version: int) -> No
                 relations.setdefault(relation, set()).update(item["id"] for item in section.get(field, []))
     notice.summary = document["notice"].get("summary", "")
     controller = next((s.get("controller") for s in document["sections"] if s["key"] == "who_we_are"), None)
-    if controller and Controller.objects.filter(pk=controller["id"]).exists():
+    if controller and Controller.objects.filter(pk=controller["id"], organisation=notice.organisation_id).exists():
         notice.controller_id = controller["id"]
     notice.lock_version += 1
     notice.save()
     for relation, ids in relations.items():
         model = Notice._meta.get_field(relation).related_model
-        getattr(notice, relation).set(model.objects.filter(pk__in=ids))
+        getattr(notice, relation).set(model.objects.filter(pk__in=ids, organisation=notice.organisation_id))
     notice.sections.all().delete()
     free_text = [s for s in document["sections"] if s.get("free_text")]
     for position, section in enumerate(free_text):
@@ -638,7 +681,8 @@ def stale_reference_save(
 ) -> StaleReference:
     """Add an out-of-date reference for the checks to look for, or change one (DPO). A change is refused with
     EditConflict if someone saved the reference since `lock_version` was loaded; history names the DPO."""
-    _require_role(actor, DPO, doing="change the out-of-date references")
+    if not can(actor, "reference.change"):
+        raise PermissionDenied("Only DPOs can change the out-of-date references.")
     if reference is None:
         reference = StaleReference()
     else:

@@ -55,9 +55,10 @@ def write_export(
     return rows
 
 
-def describe_selection(*, as_of=None, controller=None, service=None) -> str:
+def describe_selection(*, as_of=None, controller=None, service=None, organisations=None) -> str:
     """The selection in words, recorded in manifest.json."""
-    parts = [f"organisation {controller.slug}" if controller else "", f"service {service.slug}" if service else ""]
+    parts = [f"organisations {', '.join(o.slug for o in organisations)}" if organisations is not None else ""]
+    parts += [f"organisation {controller.slug}" if controller else "", f"service {service.slug}" if service else ""]
     parts.append(f"in force on {as_of.isoformat()}" if as_of else "every published version")
     return ", ".join(part for part in parts if part)
 

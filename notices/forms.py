@@ -46,13 +46,13 @@ class ExportForm(forms.Form):
     )
     controller = forms.ModelChoiceField(
         label="Organisation",
-        queryset=Controller.objects.order_by("name"),
+        queryset=Controller.objects.none(),
         required=False,
         empty_label="Choose an organisation",
     )
     service = forms.ModelChoiceField(
         label="Service",
-        queryset=Service.objects.select_related("controller").order_by("name"),
+        queryset=Service.objects.none(),
         required=False,
         empty_label="Choose a service",
     )
@@ -64,8 +64,15 @@ class ExportForm(forms.Form):
         "as_of": "Enter the day, month and year",
     }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, organisations, **kwargs):
+        """`organisations`: those whose notices the DPO may export; only their controllers and services
+        are offered (or accepted)."""
         super().__init__(*args, **kwargs)
+        self.organisations = organisations
+        self.fields["controller"].queryset = Controller.objects.filter(organisation__in=organisations).order_by("name")
+        self.fields["service"].queryset = (
+            Service.objects.filter(organisation__in=organisations).select_related("controller").order_by("name")
+        )
         self.helper = _helper(
             ConditionalRadios(
                 "scope",
@@ -86,9 +93,10 @@ class ExportForm(forms.Form):
         return cleaned
 
     def selection(self) -> dict:
-        """Keyword arguments for notices.selectors.publications_for_export."""
+        """Keyword arguments for notices.selectors.publications_for_export (always within `organisations`)."""
         scope = self.cleaned_data["scope"]
-        return {} if scope == "all" else {scope: self.cleaned_data[scope]}
+        chosen = {} if scope == "all" else {scope: self.cleaned_data[scope]}
+        return {"organisations": self.organisations, **chosen}
 
 
 class VerifyForm(forms.Form):
@@ -150,15 +158,18 @@ def _live(queryset, chosen=()):
 
 
 class NoticeCreateForm(NormalisedLineEndings, forms.ModelForm):
+    """A new notice of `organisation`, whose controller is one of that organisation's own records."""
+
     helper = page_helper()
 
     class Meta:
         model = Notice
         fields = ["title", "slug", "controller", "audience", "summary"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["controller"].queryset = Controller.objects.filter(retired=False)
+        self.instance.organisation = organisation
+        self.fields["controller"].queryset = Controller.objects.filter(retired=False, organisation=organisation)
 
 
 class NoticeBasicsForm(NormalisedLineEndings, forms.ModelForm):
@@ -182,9 +193,10 @@ class NoticeBasicsForm(NormalisedLineEndings, forms.ModelForm):
         super().__init__(*args, **kwargs)
         notice = self.instance
         self.initial.setdefault("lock_version", notice.lock_version)
-        self.fields["controller"].queryset = _live(Controller.objects.all(), [notice.controller])
-        self.fields["services"].queryset = _live(Service.objects.all(), notice.services.all())
-        self.fields["parent"].queryset = Notice.objects.exclude(pk=notice.pk)
+        own = {"organisation": notice.organisation_id}
+        self.fields["controller"].queryset = _live(Controller.objects.filter(**own), [notice.controller])
+        self.fields["services"].queryset = _live(Service.objects.filter(**own), notice.services.all())
+        self.fields["parent"].queryset = Notice.objects.filter(**own).exclude(pk=notice.pk)
 
 
 class RelationForm(forms.Form):

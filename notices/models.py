@@ -55,6 +55,11 @@ class Notice(models.Model):
         unique=True,
         help_text="The notice's web address: /notices/<slug>/. It never changes once published.",
     )
+    # The organisation whose notice it is: only its staff see or change it, and it is composed only from
+    # its own register's records.
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="notices", editable=False
+    )
     controller = models.ForeignKey(Controller, on_delete=models.PROTECT, related_name="notices")
     services = models.ManyToManyField(Service, blank=True, related_name="notices")
     audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.EVERYONE)

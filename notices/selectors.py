@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from django.db.models import F, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from services.models import Controller, Purpose
+from accounts.models import Organisation
+from services.models import Purpose
 
 from .models import Notice, NoticeVersion, Publication, PublicListing, Withdrawal
 
@@ -69,14 +70,17 @@ def public_publication_by_pdf_sha256(*, sha256: str) -> Publication | None:
 
 
 def publications_for_export(
-    *, as_of: dt.date | None = None, controller=None, service=None
+    *, as_of: dt.date | None = None, controller=None, service=None, organisations=None
 ) -> list[Publication]:
     """Published versions for a DPO's archive, by notice then version number.
 
     Without `as_of`: every version ever published, scheduled ones included. With it: for each notice, the
-    version the public saw on that day. `controller` and `service` narrow the notices.
+    version the public saw on that day. `organisations` (a DPO's; None for every one, as the command-line
+    export run by the portal's administrators), `controller` and `service` narrow the notices.
     """
     notices = Notice.objects.filter(versions__publication__isnull=False)
+    if organisations is not None:
+        notices = notices.filter(organisation__in=organisations)
     if controller is not None:
         notices = notices.filter(controller=controller)
     if service is not None:
@@ -97,10 +101,12 @@ def publications_for_export(
 NOTICE_RECORD_LOOKUPS = ["controller", "services", "purposes__legislation", *Notice.RECORD_RELATIONS]
 
 
-def notices_out_of_date() -> list[Notice]:
-    """Published notices using a register record that changed after their latest publication."""
+def notices_out_of_date(*, organisations) -> list[Notice]:
+    """Published notices of `organisations` using a register record that changed after their latest
+    publication."""
     stale_ids: set[int] = set()
-    published = Notice.objects.filter(versions__status=NoticeVersion.Status.PUBLISHED)
+    published = Notice.objects.filter(versions__status=NoticeVersion.Status.PUBLISHED,
+                                      organisation__in=organisations)
     for lookup in NOTICE_RECORD_LOOKUPS:
         stale_ids |= set(
             published.annotate(
@@ -113,20 +119,26 @@ def notices_out_of_date() -> list[Notice]:
     return list(Notice.objects.filter(pk__in=stale_ids).select_related("controller").order_by("title"))
 
 
-def dashboard(*, user) -> dict:
-    """What a member of staff needs to act on: their drafts, versions waiting for review, versions sent
-    back to them, notices due for review and notices out of date."""
+def notices_for(*, organisations) -> QuerySet[Notice]:
+    """The notices of `organisations`: every staff lookup of a notice starts here."""
+    return Notice.objects.filter(organisation__in=organisations)
+
+
+def dashboard(*, user, organisation) -> dict:
+    """What a member of staff needs to act on in `organisation`: their drafts, versions waiting for
+    review, versions sent back to them, notices due for review and notices out of date."""
     Status = NoticeVersion.Status
-    versions = NoticeVersion.objects.select_related("notice", "notice__controller")
+    versions = NoticeVersion.objects.filter(notice__organisation=organisation).select_related(
+        "notice", "notice__controller")
+    notices = notices_for(organisations=[organisation])
     return {
+        "organisation": organisation,
         "my_drafts": list(versions.filter(status=Status.DRAFT, created_by=user)),
         "in_review": list(versions.filter(status=Status.IN_REVIEW).select_related("submitted_by")),
         "sent_back": list(versions.filter(status=Status.DRAFT, submitted_by=user).exclude(rejection_reason="")),
-        "review_due": list(
-            Notice.objects.filter(review_by__lte=today() + dt.timedelta(days=30)).order_by("review_by")
-        ),
-        "out_of_date": notices_out_of_date(),
-        "notices": list(Notice.objects.select_related("controller").prefetch_related("versions")),
+        "review_due": list(notices.filter(review_by__lte=today() + dt.timedelta(days=30)).order_by("review_by")),
+        "out_of_date": notices_out_of_date(organisations=[organisation]),
+        "notices": list(notices.select_related("controller").prefetch_related("versions")),
         "today": today(),
     }
 
@@ -138,7 +150,8 @@ def dashboard(*, user) -> dict:
 # that show them.
 
 PUBLIC_COLUMNS = (
-    "version__number", "version__notice_id", "version__notice__slug", "effective_from", "published_at",
+    "version__number", "version__notice_id", "version__notice__slug", "version__notice__organisation_id",
+    "effective_from", "published_at",
     "pdf_size", "change_summary", *(f"listing__{field.name}" for field in PublicListing._meta.concrete_fields),
 )
 
@@ -150,6 +163,7 @@ class PublicNotice:
 
     notice_id: int
     slug: str
+    organisation_id: int
     publications: tuple[Publication, ...]
     withdrawals: tuple[Withdrawal, ...]
 
@@ -211,6 +225,7 @@ def public_notice_states(where: Q) -> dict[int, PublicNotice]:
         notice_id: PublicNotice(
             notice_id=notice_id,
             slug=rows[0].version.notice.slug,
+            organisation_id=rows[0].version.notice.organisation_id,
             publications=tuple(rows),
             withdrawals=tuple(withdrawals.get(notice_id, [])),
         )
@@ -247,31 +262,50 @@ def public_children(*, slug: str) -> list[dict]:
     return sorted(children, key=lambda child: child["title"])
 
 
-def public_listings(*, query: str = "") -> list[tuple[str, PublicListing]]:
-    """(slug, listing) of every notice with a version in force, optionally matching a search, by title."""
-    states = public_notice_states(Q(effective_from__lte=today()))
-    found = [(state.slug, publication.listing) for state in states.values() if (publication := state.in_force())]
+def public_listings(*, query: str = "", organisation: Organisation | None = None) -> list[dict]:
+    """{slug, listing, organisation_id} of every notice with a version in force (of one organisation, if
+    given), optionally matching a search, by title."""
+    where = Q(effective_from__lte=today())
+    if organisation is not None:
+        where &= Q(version__notice__organisation=organisation)
+    found = [
+        {"slug": state.slug, "listing": publication.listing, "organisation_id": state.organisation_id}
+        for state in public_notice_states(where).values()
+        if (publication := state.in_force())
+    ]
     if query:
-        found = [(slug, listing) for slug, listing in found if listing.matches(query)]
-    return sorted(found, key=lambda item: item[1].title)
+        found = [item for item in found if item["listing"].matches(query)]
+    return sorted(found, key=lambda item: item["listing"].title)
+
+
+def _services_named(listings: list[dict]) -> list[str]:
+    # The services as the notices in force name them, not the register's working copy.
+    return sorted({name for item in listings for name in item["listing"].services})
 
 
 def public_home(*, query: str = "") -> list[dict]:
-    """Controllers with their services and the notices the public can read, for the home page.
+    """Organisations with the services and notices the public can read, for the home page.
 
-    With a query, only notices matching it (by title, summary, service or organisation) are listed.
+    With a query, only organisations with notices matching it (by title, summary, service or controller)
+    are listed, with those notices.
     """
-    by_controller: dict[int, list[dict]] = {}
-    for slug, listing in public_listings(query=query):
-        by_controller.setdefault(listing.controller_pk, []).append({"slug": slug, "listing": listing})
-    controllers = (
-        Controller.objects.filter(pk__in=by_controller.keys()) if query else Controller.objects.filter(retired=False)
-    )
+    by_organisation: dict[int, list[dict]] = {}
+    for item in public_listings(query=query):
+        by_organisation.setdefault(item["organisation_id"], []).append(item)
+    organisations = Organisation.objects.filter(pk__in=by_organisation.keys()) if query else Organisation.objects.all()
     return [
         {
-            "controller": controller,
-            "notices": by_controller.get(controller.pk, []),
-            "services": [s for s in controller.services.all() if not s.retired],
+            "organisation": organisation,
+            "notices": by_organisation.get(organisation.pk, []),
+            "services": _services_named(by_organisation.get(organisation.pk, [])),
         }
-        for controller in controllers.prefetch_related("services").order_by("name")
+        for organisation in organisations.order_by("name")
     ]
+
+
+def public_organisation(*, slug: str) -> tuple[Organisation, list[dict]] | None:
+    """An organisation and the notices of it the public can read, or None if there is no such organisation."""
+    organisation = Organisation.objects.filter(slug=slug).first()
+    if organisation is None:
+        return None
+    return organisation, public_listings(organisation=organisation)

@@ -7,6 +7,7 @@ app_name = "public"
 urlpatterns = [
     path("", public.home, name="home"),
     path("accessibility/", public.accessibility, name="accessibility"),
+    path("organisations/<slug:slug>/", public.organisation, name="organisation"),
     path("notices/<slug:slug>/", public.notice, name="notice"),
     path("notices/<slug:slug>/versions/", public.versions, name="versions"),
     path("notices/<slug:slug>/v<int:number>/", public.version, name="version"),

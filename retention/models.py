@@ -4,10 +4,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from services.models import RegisterRecord, Service
+from services.models import OrganisationRecord, Service, unique_per_organisation
 
 
-class RetentionRule(RegisterRecord):
+class RetentionRule(OrganisationRecord):
+    NAME_FIELD = "record_type"
+
     class PeriodKind(models.TextChoices):
         FIXED = "fixed", "A fixed period"
         PERMANENT = "permanent", "Kept permanently"
@@ -25,7 +27,7 @@ class RetentionRule(RegisterRecord):
         ANONYMISE = "anonymise", "anonymised"
 
     record_type = models.CharField(
-        max_length=200, unique=True, help_text="The records this rule covers, e.g. Adoption records."
+        max_length=200, help_text="The records this rule covers, e.g. Adoption records."
     )
     period_kind = models.CharField("how long", max_length=20, choices=PeriodKind.choices, default=PeriodKind.FIXED)
     period_number = models.PositiveIntegerField("period", null=True, blank=True, help_text="e.g. 35.")
@@ -54,6 +56,7 @@ class RetentionRule(RegisterRecord):
 
     class Meta:
         ordering = ["record_type"]
+        constraints = [unique_per_organisation("retentionrule", "record_type")]
 
     def __str__(self):
         return self.record_type
@@ -101,8 +104,8 @@ class RetentionRule(RegisterRecord):
         return f"{self.record_type}: kept {self.period_text}, then {self.get_action_display()}."
 
 
-class LegalHold(RegisterRecord):
-    name = models.CharField(max_length=200, unique=True, help_text="e.g. UK Covid-19 Inquiry.")
+class LegalHold(OrganisationRecord):
+    name = models.CharField(max_length=200, help_text="e.g. UK Covid-19 Inquiry.")
     description = models.TextField(blank=True, help_text="Why destruction is suspended, in plain English.")
     imposed_by = models.CharField(max_length=200, blank=True, help_text="e.g. NHS England.")
     start_date = models.DateField(null=True, blank=True)
@@ -113,6 +116,7 @@ class LegalHold(RegisterRecord):
 
     class Meta:
         ordering = ["name"]
+        constraints = [unique_per_organisation("legalhold")]
 
     def __str__(self):
         return self.name

@@ -1,13 +1,16 @@
 """Writes to the register. One implementation for every record type: create, update (with optimistic
-locking) and retire. Each save writes exactly one history row, with the actor as its author."""
+locking), retire and copy into another organisation. Each save writes exactly one history row, with the
+actor as its author. The workspace, the Django admin, the demo loader and the tests all write through
+these, so the lock counter, the history and the organisation checks cannot be skipped."""
 
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
 
 from accounts.actions import audit_record
-from notices.roles import DPO, IG_OFFICER, has_role
+from accounts.models import Organisation
+from accounts.permissions import can
 
-from .models import Legislation, RegisterRecord
+from .models import Legislation, OrganisationRecord, RegisterRecord
 
 
 class RecordConflict(Exception):
@@ -19,9 +22,40 @@ class RecordConflict(Exception):
         self.loaded_version = loaded_version
 
 
-def _require_editor(actor) -> None:
-    if not has_role(actor, IG_OFFICER):
-        raise PermissionDenied("Only IG officer users can change the register.")
+def _require_editor(actor, organisation) -> None:
+    if not can(actor, "register.change", organisation):
+        raise PermissionDenied(f"Only IG officers of {organisation or 'an organisation'} can change its register.")
+
+
+def _links(record: RegisterRecord, relations: dict | None):
+    """Every record `record` links to (its foreign keys and the many-to-many `relations`)."""
+    for field in record._meta.concrete_fields:
+        if isinstance(field, models.ForeignKey) and field.name != "organisation":
+            target = getattr(record, field.name)
+            if target is not None:
+                yield field, target
+    for name, targets in (relations or {}).items():
+        for target in targets:
+            yield record._meta.get_field(name), target
+
+
+def _require_same_organisation(record: RegisterRecord, relations: dict | None) -> None:
+    """A record may only use its own organisation's records: never another's wording by reference."""
+    if not isinstance(record, OrganisationRecord):
+        return
+    for field, target in _links(record, relations):
+        if isinstance(target, OrganisationRecord) and target.organisation_id != record.organisation_id:
+            raise ValidationError(
+                {field.name: ValidationError(
+                    f"“{target}” belongs to another organisation's register. Choose one of "
+                    f"{record.organisation}'s own records, or copy it into {record.organisation} first.",
+                    code="other_organisation",
+                )}
+            )
+
+
+def _organisation(record: RegisterRecord) -> Organisation | None:
+    return record.organisation if isinstance(record, OrganisationRecord) else None
 
 
 def _refuse_catalogue(record: RegisterRecord) -> None:
@@ -55,6 +89,7 @@ def _audited(*, actor, record: RegisterRecord, action: str, fields) -> None:
         action=f"record_{action}",
         target=f"{record._meta.verbose_name.capitalize()}: {record}",
         detail={"record_type": record._meta.model_name, "record_id": record.pk, "fields": sorted(fields)},
+        organisation=_organisation(record),
     )
 
 
@@ -81,13 +116,19 @@ def _locked(record: RegisterRecord, lock_version: int) -> RegisterRecord:
 
 @transaction.atomic
 def record_create(
-    *, actor, model: type, fields: dict, relations: dict | None = None, reason: str = ""
+    *, actor, model: type, fields: dict, relations: dict | None = None, reason: str = "",
+    organisation: Organisation | None = None,
 ) -> RegisterRecord:
-    """Add a record of any register type. `relations` maps many-to-many names to their records; `reason`
-    is kept on the history row (e.g. which demo seed wrote it)."""
-    _require_editor(actor)
-    record = model(**fields)
+    """Add a record of any register type to `organisation`'s register (shared reference types, such as
+    legislation, take none). `relations` maps many-to-many names to their records; `reason` is kept on
+    the history row (e.g. which demo seed wrote it)."""
+    owned = issubclass(model, OrganisationRecord)
+    if owned and organisation is None:
+        raise ValueError(f"A {model._meta.verbose_name} belongs to an organisation: pass organisation=.")
+    _require_editor(actor, organisation)
+    record = model(**fields, **({"organisation": organisation} if owned else {}))
     record.full_clean()
+    _require_same_organisation(record, relations)
     _save(record, actor=actor, relations=relations, reason=reason)
     _audited(actor=actor, record=record, action="created", fields=[*fields, *(relations or {})])
     return record
@@ -100,7 +141,7 @@ def record_update(
 ) -> RegisterRecord:
     """Change a record. Refused with RecordConflict if it was saved since the editor loaded `lock_version`,
     so nobody's edit is silently overwritten."""
-    _require_editor(actor)
+    _require_editor(actor, _organisation(record))
     _refuse_catalogue(record)
     locked = _locked(record, lock_version)
     changed = _changed(locked, fields, relations)
@@ -108,6 +149,7 @@ def record_update(
         setattr(locked, name, value)
     locked.lock_version += 1
     locked.full_clean()
+    _require_same_organisation(locked, relations)
     _save(locked, actor=actor, relations=relations, reason=reason)
     _audited(actor=actor, record=locked, action="updated", fields=changed)
     return locked
@@ -116,7 +158,7 @@ def record_update(
 @transaction.atomic
 def record_retire(*, actor, record: RegisterRecord, lock_version: int) -> RegisterRecord:
     """Retire a record: it stays in notices that use it and in its history, but cannot be chosen again."""
-    _require_editor(actor)
+    _require_editor(actor, _organisation(record))
     _refuse_catalogue(record)
     locked = _locked(record, lock_version)
     locked.retired = True
@@ -127,7 +169,7 @@ def record_retire(*, actor, record: RegisterRecord, lock_version: int) -> Regist
 
 
 def _require_dpo(actor) -> None:
-    if not has_role(actor, DPO):
+    if not can(actor, "reference.change"):
         raise PermissionDenied("Only DPOs can change the legislation catalogue.")
 
 
@@ -167,3 +209,42 @@ def catalogue_entry_update(*, actor, entry: Legislation, lock_version: int, fiel
     _save(locked, actor=actor, relations=None)
     _audited(actor=actor, record=locked, action="updated", fields=changed)
     return locked
+
+
+@transaction.atomic
+def record_copy(*, actor, record: OrganisationRecord, organisation: Organisation) -> OrganisationRecord:
+    """Copy `record` into `organisation`'s register, for someone who is IG officer of both. The copy is
+    independent from then on. Links to other records are kept only where `organisation` has a record of
+    the same name (its own wording); shared reference data (bases, legislation) is kept as it is."""
+    if not can(actor, "view", record):
+        raise PermissionDenied("You can only copy records of your own organisations.")
+    if organisation.pk == record.organisation_id:
+        raise ValidationError("The record is already in this organisation's register.", code="same_organisation")
+    model = type(record)
+    fields, relations = {}, {}
+    for field in model._meta.concrete_fields:
+        if field.name in ("id", "organisation", "lock_version", "created_at", "updated_at", "retired"):
+            continue
+        value = getattr(record, field.name)
+        if isinstance(value, OrganisationRecord):
+            counterpart = _counterpart(value, organisation)
+            if counterpart is None and not field.null:
+                raise ValidationError(
+                    f"{organisation} has no {field.verbose_name} called “{value}”, which this "
+                    f"{model._meta.verbose_name} needs. Copy or add that first.", code="counterpart_missing",
+                )
+            value = counterpart
+        fields[field.name] = value
+    for field in model._meta.many_to_many:
+        targets = getattr(record, field.name).all()
+        if issubclass(field.related_model, OrganisationRecord):
+            targets = [t for t in (_counterpart(t, organisation) for t in targets) if t is not None]
+        relations[field.name] = list(targets)
+    return record_create(actor=actor, model=model, fields=fields, relations=relations, organisation=organisation,
+                         reason=f"Copied from {record.organisation} (#{record.pk})")
+
+
+def _counterpart(record: OrganisationRecord, organisation: Organisation) -> OrganisationRecord | None:
+    """`organisation`'s record of the same type and name as `record`, if it has one."""
+    name = record.NAME_FIELD
+    return type(record).objects.filter(organisation=organisation, **{name: getattr(record, name)}).first()

@@ -210,3 +210,16 @@ class CatalogueEntryForm(GovUKInputErrors, NormalisedLineEndings, forms.ModelFor
         self.instance.in_catalogue = True
         if self.instance.pk and not self.is_bound:
             self.initial["lock_version"] = self.instance.lock_version
+class CopyForm(forms.Form):
+    """Which of the user's other organisations to copy a register record into."""
+
+    helper = page_helper()
+    organisation = forms.ModelChoiceField(
+        label="Copy into", queryset=None, empty_label="Choose an organisation",
+        error_messages={"required": "Choose the organisation to copy it into",
+                        "invalid_choice": "Choose one of your organisations"},
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations

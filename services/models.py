@@ -3,7 +3,7 @@ where it comes from and who receives it. Notices are composed from these records
 
 import re
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -32,9 +32,56 @@ class RegisterRecord(models.Model):
         abstract = True
 
 
-class Controller(RegisterRecord):
-    name = models.CharField("legal name", max_length=200, unique=True)
-    slug = models.SlugField(max_length=80, unique=True, help_text="Used in web addresses. Lower case, hyphens.")
+class OrganisationRecord(RegisterRecord):
+    """A register record in one organisation's own words. Two organisations may each have a record of the
+    same name; neither ever sees or cites the other's. Shared reference data (lawful bases, legislation)
+    does not inherit from this."""
+
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="+", editable=False
+    )
+
+    # The field that names a record, unique within its organisation (see unique_per_organisation).
+    NAME_FIELD = "name"
+
+    class Meta:
+        abstract = True
+
+    def unique_error_message(self, model_class, unique_check):
+        # Django's own words would be "… with this Organisation and Name already exists"; say whose. The code
+        # names the field ("name_taken"), so validate_constraints can put the message on that field.
+        if "organisation" not in unique_check:
+            return super().unique_error_message(model_class, unique_check)
+        name = next(field for field in unique_check if field != "organisation")
+        label = model_class._meta.get_field(name).verbose_name
+        return ValidationError(
+            f"{self._meta.verbose_name.capitalize()} with the {label} “{getattr(self, name)}” already exists "
+            f"in {self.organisation}'s register. Choose that one, or give this one a different {label}.",
+            code=f"{name}_taken",
+        )
+
+    def validate_constraints(self, exclude=None):
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            # Django reports a broken constraint against the whole record; the field taken is what to change.
+            errors: dict = {}
+            for key, messages in error.error_dict.items():
+                for message in messages:
+                    taken = message.code.removesuffix("_taken") if (message.code or "").endswith("_taken") else ""
+                    errors.setdefault(taken if key == NON_FIELD_ERRORS and taken else key, []).append(message)
+            raise ValidationError(errors) from error
+
+
+def unique_per_organisation(model_name: str, field: str = "name") -> models.UniqueConstraint:
+    """Names are unique within an organisation, not across the portal: another council may have its own
+    "Courts". Forms say so in words first (services.forms.RegisterForm); this is the database's backstop."""
+    return models.UniqueConstraint(fields=["organisation", field], name=f"{model_name}_unique_{field}_per_organisation")
+
+
+class Controller(OrganisationRecord):
+    name = models.CharField("legal name", max_length=200)
+    slug = models.SlugField(max_length=80, help_text="Used in web addresses. Lower case, hyphens.")
     other_names = models.CharField(
         max_length=300, blank=True, help_text="Trading names or the names people know you by, comma separated."
     )
@@ -65,6 +112,7 @@ class Controller(RegisterRecord):
 
     class Meta:
         ordering = ["name"]
+        constraints = [unique_per_organisation("controller"), unique_per_organisation("controller", "slug")]
 
     def __str__(self):
         return self.name
@@ -74,14 +122,14 @@ class Controller(RegisterRecord):
         return bool(self.dpo_name or self.dpo_email)
 
 
-class Service(RegisterRecord):
+class Service(OrganisationRecord):
     class Role(models.TextChoices):
         CONTROLLER = "controller", "We are the controller"
         PROCESSOR = "processor", "We process on behalf of another controller"
         JOINT = "joint", "We are joint controllers"
 
     name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=80, unique=True, help_text="Used in web addresses. Lower case, hyphens.")
+    slug = models.SlugField(max_length=80, help_text="Used in web addresses. Lower case, hyphens.")
     description = models.TextField(blank=True, help_text="What the service does, in a sentence or two.")
     controller = models.ForeignKey(
         Controller, on_delete=models.PROTECT, related_name="services", help_text="The organisation providing it."
@@ -101,31 +149,33 @@ class Service(RegisterRecord):
 
     class Meta:
         ordering = ["controller__name", "name"]
+        constraints = [unique_per_organisation("service"), unique_per_organisation("service", "slug")]
 
     def __str__(self):
         return self.name
 
 
-class DataSubjectGroup(RegisterRecord):
-    name = models.CharField(max_length=200, unique=True, help_text="e.g. Children and young people; Foster carers.")
+class DataSubjectGroup(OrganisationRecord):
+    name = models.CharField(max_length=200, help_text="e.g. Children and young people; Foster carers.")
     description = models.TextField(blank=True)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
         verbose_name = "data subject group"
+        constraints = [unique_per_organisation("datasubjectgroup")]
 
     def __str__(self):
         return self.name
 
 
-class DataCategory(RegisterRecord):
+class DataCategory(OrganisationRecord):
     class Kind(models.TextChoices):
         PERSONAL = "personal", "Personal data"
         SPECIAL = "special", "Special category data"
         CRIMINAL = "criminal", "Criminal offence data"
 
-    name = models.CharField(max_length=200, unique=True, help_text="e.g. Name and contact details.")
+    name = models.CharField(max_length=200, help_text="e.g. Name and contact details.")
     description = models.TextField(blank=True)
     kind = models.CharField(
         max_length=20, choices=Kind.choices, default=Kind.PERSONAL,
@@ -137,6 +187,7 @@ class DataCategory(RegisterRecord):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "data categories"
+        constraints = [unique_per_organisation("datacategory")]
 
     def __str__(self):
         return self.name
@@ -291,13 +342,13 @@ class Legislation(RegisterRecord):
         return errors
 
 
-class Purpose(RegisterRecord):
+class Purpose(OrganisationRecord):
     class CollectedFrom(models.TextChoices):
         PERSON = "person", "From the person themselves"
         ELSEWHERE = "elsewhere", "From other people or organisations"
         BOTH = "both", "Both"
 
-    name = models.CharField(max_length=200, unique=True, help_text="e.g. Safeguarding children.")
+    name = models.CharField(max_length=200, help_text="e.g. Safeguarding children.")
     description = models.TextField("plain-English description", blank=True)
     # Blank while the basis is not yet known (an old notice brought in may name none): the compliance checks
     # then block publishing, so the gap is visible rather than hidden behind a placeholder.
@@ -361,31 +412,33 @@ class Purpose(RegisterRecord):
 
     class Meta:
         ordering = ["name"]
+        constraints = [unique_per_organisation("purpose")]
 
     def __str__(self):
         return self.name
 
 
-class Source(RegisterRecord):
+class Source(OrganisationRecord):
     class Kind(models.TextChoices):
         PERSON = "person", "The person themselves"
         ORGANISATION = "organisation", "A named organisation"
         CATEGORY = "category", "A category of organisation"
         PUBLIC = "public", "Publicly available information"
 
-    name = models.CharField(max_length=200, unique=True, help_text="e.g. Police; Your GP; Essex Police.")
+    name = models.CharField(max_length=200, help_text="e.g. Police; Your GP; Essex Police.")
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.CATEGORY)
     description = models.TextField(blank=True)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
+        constraints = [unique_per_organisation("source")]
 
     def __str__(self):
         return self.name
 
 
-class Recipient(RegisterRecord):
+class Recipient(OrganisationRecord):
     class Kind(models.TextChoices):
         ORGANISATION = "organisation", "A named organisation"
         CATEGORY = "category", "A category of recipient"
@@ -406,7 +459,7 @@ class Recipient(RegisterRecord):
         # recording what they say lets the compliance checks flag it.
         OTHER = "other", "Another safeguard (describe it)"
 
-    name = models.CharField(max_length=200, unique=True)
+    name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.ORGANISATION)
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.CONTROLLER)
     what_is_shared = models.TextField(blank=True)
@@ -431,6 +484,7 @@ class Recipient(RegisterRecord):
 
     class Meta:
         ordering = ["name"]
+        constraints = [unique_per_organisation("recipient")]
 
     def __str__(self):
         return self.name

@@ -17,6 +17,7 @@ from .models import (
     DataCategory,
     DataSubjectGroup,
     Legislation,
+    OrganisationRecord,
     Purpose,
     Recipient,
     RegisterRecord,
@@ -26,15 +27,20 @@ from .models import (
 
 
 class RegisterForm(GovUKInputErrors, NormalisedLineEndings, forms.ModelForm):
-    """Validation for a register record. Carries the lock_version the editor loaded (optimistic locking),
-    offers retired records only where they are already chosen, and uses checkboxes for many-to-many
-    fields so the form works without JavaScript."""
+    """Validation for a register record of `organisation` (the record's own when editing). Carries the
+    lock_version the editor loaded (optimistic locking), offers only that organisation's records (and
+    retired ones only where they are already chosen), says when a name is already taken in that
+    organisation, and uses checkboxes for many-to-many fields so the form works without JavaScript."""
 
     lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     helper = page_helper()
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, organisation=None, **kwargs):
         super().__init__(*args, **kwargs)
+        owned = issubclass(self._meta.model, OrganisationRecord)
+        if owned and not self.instance.pk:
+            self.instance.organisation = organisation
+        self.organisation = self.instance.organisation if owned else None
         if self.instance.pk and not self.is_bound:
             self.initial["lock_version"] = self.instance.lock_version
         # The model's fields come base class first, which would open every form with the internal note.
@@ -45,10 +51,19 @@ class RegisterForm(GovUKInputErrors, NormalisedLineEndings, forms.ModelForm):
             if queryset is None or not issubclass(queryset.model, RegisterRecord):
                 continue
             chosen = self._chosen_ids(name)
+            if issubclass(queryset.model, OrganisationRecord):
+                queryset = queryset.filter(organisation=self.organisation)
             form_field.queryset = queryset.filter(Q(retired=False) | Q(pk__in=chosen))
             if isinstance(form_field, forms.ModelMultipleChoiceField):
                 form_field.widget = forms.CheckboxSelectMultiple()
                 form_field.widget.choices = form_field.choices
+
+    def _get_validation_exclusions(self):
+        # The organisation is not a form field, but names are unique within it: check that here, so the
+        # form says "already exists in …'s register" rather than the database refusing the save.
+        exclusions = super()._get_validation_exclusions()
+        exclusions.discard("organisation")
+        return exclusions
 
     def _chosen_ids(self, name: str) -> list[int]:
         if not self.instance.pk:
@@ -85,6 +100,11 @@ class RecordType:
     service_lookups: tuple[str, ...] = ()
     form: type | None = None
     exclude: tuple[str, ...] = field(default=("retired",))
+
+    @property
+    def shared(self) -> bool:
+        """Reference data every organisation shares (legislation), rather than one organisation's record."""
+        return not issubclass(self.model, OrganisationRecord)
 
     @property
     def label(self) -> str:

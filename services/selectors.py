@@ -3,18 +3,26 @@
 from django.db import models
 from django.db.models import Q, QuerySet
 
+from .hooks import notice_hooks
 from .models import Legislation, RegisterRecord, Service
 from .register import RecordType
 
-HIDDEN_IN_HISTORY = {"updated_at", "created_at", "lock_version"}
+HIDDEN_IN_HISTORY = {"updated_at", "created_at", "lock_version", "organisation"}
 # The filter value that asks for records with no link in an optional field (e.g. no lawful basis yet).
 NONE_CHOSEN = "none"
 
 
-def record_list(*, record_type: RecordType, query: str = "", filters: dict | None = None,
-                show_retired: bool = False) -> QuerySet:
-    """Records of one type matching a search and filters; retired ones only when asked for."""
+def records_for(*, record_type: RecordType, organisations) -> QuerySet:
+    """The records of one type in `organisations` (all of them for shared reference types)."""
     records = record_type.model.objects.all()
+    return records if record_type.shared else records.filter(organisation__in=organisations)
+
+
+def record_list(*, record_type: RecordType, organisation, query: str = "", filters: dict | None = None,
+                show_retired: bool = False) -> QuerySet:
+    """Records of one type in `organisation`'s register matching a search and filters; retired ones only
+    when asked for."""
+    records = records_for(record_type=record_type, organisations=[organisation])
     if not show_retired:
         records = records.filter(retired=False)
     if query:
@@ -31,28 +39,19 @@ def record_list(*, record_type: RecordType, query: str = "", filters: dict | Non
     return records.select_related(*related)
 
 
-def record_usage(*, record_type: RecordType, record: RegisterRecord) -> dict:
-    """The notices and services that use a record, and which of those notices are published."""
-    from notices.models import Notice
-
-    notices = (
-        Notice.objects.filter(**{record_type.notice_lookup: record}).select_related("controller").distinct()
-        if record_type.notice_lookup else Notice.objects.none()
-    )
+def record_usage(*, record_type: RecordType, record: RegisterRecord, organisations) -> dict:
+    """The notices and services of `organisations` that use a record, which of those notices are
+    published, and which published ones are out of date (through services.hooks: notices offers them)."""
+    usage = notice_hooks().usage(lookup=record_type.notice_lookup, record=record, organisations=organisations)
     services = Service.objects.none()
     if record_type.service_lookups:
         condition = Q()
         for lookup in record_type.service_lookups:
             condition |= Q(**{lookup: record})
-        services = Service.objects.filter(condition).select_related("controller").distinct()
-    notices = list(notices.order_by("title"))
-    published = set(
-        Notice.objects.filter(pk__in=[n.pk for n in notices], versions__status="published").values_list(
-            "pk", flat=True
-        )
-    )
-    return {"notices": notices, "services": list(services), "published_ids": published,
-            "published": [n for n in notices if n.pk in published]}
+        services = Service.objects.filter(condition, organisation__in=organisations)
+        services = services.select_related("controller").distinct()
+    return {"notices": usage.notices, "services": list(services), "published_ids": usage.published_ids,
+            "published": usage.published, "out_of_date": usage.out_of_date}
 
 
 def display_value(model: type, name: str, value) -> str:

@@ -1,8 +1,8 @@
-"""Personas used across the suite: alice is an IG officer, bob is the DPO, charlie is a superuser,
-and dave is staff with no role."""
+"""Personas used across the suite: alice is an IG officer and bob the DPO of the default organisation
+(tests.factories.default_organisation), charlie is a superuser, and dave is staff with no role."""
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.test import Client
 
 PASSWORD = "correct-horse-battery-staple"
@@ -15,14 +15,17 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
-def _user(username: str, *, role: str | None = None, superuser: bool = False) -> User:
+def _user(username: str, *, role: str | None = None, superuser: bool = False, organisation=None) -> User:
+    """A member of staff; with `role` ("ig_officer", "dpo" or "both"), a member of `organisation` (the
+    default one) with it."""
+    from tests.factories import member
+
     user = User.objects.create_user(
         username=username, email=f"{username}@example.org", password=PASSWORD,
         is_staff=True, is_superuser=superuser, first_name=username.title(),
     )
     if role:
-        # get_or_create: a transactional test's teardown flush removes the groups the migration made.
-        user.groups.add(Group.objects.get_or_create(name=role)[0])
+        member(user, organisation, role)
     return user
 
 
@@ -36,12 +39,12 @@ def forget_public_pages():
 
 @pytest.fixture
 def alice(db):
-    return _user("alice", role="IG officer")
+    return _user("alice", role="ig_officer")
 
 
 @pytest.fixture
 def bob(db):
-    return _user("bob", role="DPO")
+    return _user("bob", role="dpo")
 
 
 @pytest.fixture
@@ -65,7 +68,7 @@ def bases(db):
 @pytest.fixture
 def erin(db):
     """A second DPO, for four-eyes cases where a DPO submitted."""
-    return _user("erin", role="DPO")
+    return _user("erin", role="dpo")
 
 
 @pytest.fixture
@@ -144,7 +147,7 @@ def totp_code():
 
 
 def reference_data_ensure() -> None:
-    """Put back what data migrations load (lawful bases, roles, stale references, the legislation catalogue).
+    """Put back what data migrations load (lawful bases, stale references, the legislation catalogue).
 
     A transactional test (live_server, browser tests) ends by emptying every table, and restoring the
     serialised copy is not dependable across a long mixed session; the migrations' own loaders are
@@ -161,4 +164,3 @@ def reference_data_ensure() -> None:
         import_module("notices.migrations.0008_more_stale_references").seed(apps, None)
     if not apps.get_model("services", "Legislation").objects.filter(in_catalogue=True).exists():
         import_module("services.migrations.0006_load_legislation_catalogue").load(apps, None)
-    import_module("notices.migrations.0001_roles").create_roles(apps, None)

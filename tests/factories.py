@@ -2,6 +2,7 @@
 
 import factory
 
+from accounts.models import Membership, Organisation
 from retention.models import LegalHold, RetentionRule
 from services.models import (
     Controller,
@@ -20,7 +21,39 @@ def basis(code: str) -> LawfulBasis:
     return LawfulBasis.objects.get(code=code)
 
 
-class ControllerFactory(factory.django.DjangoModelFactory):
+DEFAULT_ORGANISATION = ("Borsetshire County Council", "borsetshire")
+
+
+def default_organisation() -> Organisation:
+    """The organisation records and personas belong to unless a test names another: most tests are about
+    one organisation's register, and records must share one to be used together."""
+    name, slug = DEFAULT_ORGANISATION
+    return Organisation.objects.get_or_create(slug=slug, defaults={"name": name})[0]
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    slug = factory.Sequence(lambda n: f"organisation-{n}")
+
+
+def member(user, organisation: Organisation | None = None, role: str = Membership.Role.IG_OFFICER) -> Membership:
+    """Make `user` a member of `organisation` (the default one) with `role`, replacing any role there."""
+    organisation = organisation or default_organisation()
+    return Membership.objects.update_or_create(user=user, organisation=organisation, defaults={"role": role})[0]
+
+
+class OrganisationRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        abstract = True
+
+    organisation = factory.LazyFunction(default_organisation)
+
+
+class ControllerFactory(OrganisationRecordFactory):
     class Meta:
         model = Controller
 
@@ -34,28 +67,28 @@ class ControllerFactory(factory.django.DjangoModelFactory):
     rights_request_instructions = "Email dpo@borsetshire.example or write to County Hall."
 
 
-class ServiceFactory(factory.django.DjangoModelFactory):
+class ServiceFactory(OrganisationRecordFactory):
     class Meta:
         model = Service
 
     name = factory.Sequence(lambda n: f"Family support {n}")
     slug = factory.Sequence(lambda n: f"family-support-{n}")
     description = "Helps families through difficult times."
-    controller = factory.SubFactory(ControllerFactory)
+    controller = factory.SubFactory(ControllerFactory, organisation=factory.SelfAttribute("..organisation"))
 
 
-class DataSubjectGroupFactory(factory.django.DjangoModelFactory):
+class DataSubjectGroupFactory(OrganisationRecordFactory):
     class Meta:
         model = DataSubjectGroup
-        django_get_or_create = ["name"]
+        django_get_or_create = ["organisation", "name"]
 
     name = "Children and young people"
 
 
-class DataCategoryFactory(factory.django.DjangoModelFactory):
+class DataCategoryFactory(OrganisationRecordFactory):
     class Meta:
         model = DataCategory
-        django_get_or_create = ["name"]
+        django_get_or_create = ["organisation", "name"]
 
     name = factory.Sequence(lambda n: f"Contact details {n}")
     kind = DataCategory.Kind.PERSONAL
@@ -73,7 +106,7 @@ class LegislationFactory(factory.django.DjangoModelFactory):
     url = "https://www.legislation.gov.uk/ukpga/1989/41"
 
 
-class PurposeFactory(factory.django.DjangoModelFactory):
+class PurposeFactory(OrganisationRecordFactory):
     """A public-task purpose with everything a notice must say about it (see notices.compliance)."""
 
     class Meta:
@@ -93,29 +126,29 @@ class PurposeFactory(factory.django.DjangoModelFactory):
             purpose.legislation.set(extracted if extracted is not None else [LegislationFactory()])
 
 
-class SourceFactory(factory.django.DjangoModelFactory):
+class SourceFactory(OrganisationRecordFactory):
     class Meta:
         model = Source
-        django_get_or_create = ["name"]
+        django_get_or_create = ["organisation", "name"]
 
     name = "Police"
     kind = Source.Kind.CATEGORY
 
 
-class RecipientFactory(factory.django.DjangoModelFactory):
+class RecipientFactory(OrganisationRecordFactory):
     class Meta:
         model = Recipient
-        django_get_or_create = ["name"]
+        django_get_or_create = ["organisation", "name"]
 
     name = factory.Sequence(lambda n: f"Recipient {n}")
     kind = Recipient.Kind.ORGANISATION
     role = Recipient.Role.CONTROLLER
 
 
-class RetentionRuleFactory(factory.django.DjangoModelFactory):
+class RetentionRuleFactory(OrganisationRecordFactory):
     class Meta:
         model = RetentionRule
-        django_get_or_create = ["record_type"]
+        django_get_or_create = ["organisation", "record_type"]
 
     record_type = factory.Sequence(lambda n: f"Case records {n}")
     period_kind = RetentionRule.PeriodKind.FIXED
@@ -125,10 +158,10 @@ class RetentionRuleFactory(factory.django.DjangoModelFactory):
     authority = "Council retention schedule"
 
 
-class LegalHoldFactory(factory.django.DjangoModelFactory):
+class LegalHoldFactory(OrganisationRecordFactory):
     class Meta:
         model = LegalHold
-        django_get_or_create = ["name"]
+        django_get_or_create = ["organisation", "name"]
 
     name = "UK Covid-19 Inquiry"
     imposed_by = "NHS England"
@@ -147,7 +180,8 @@ class NoticeFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"Family support privacy notice {n}")
     slug = factory.Sequence(lambda n: f"family-support-{n}")
-    controller = factory.SubFactory(ControllerFactory)
+    organisation = factory.LazyFunction(default_organisation)
+    controller = factory.SubFactory(ControllerFactory, organisation=factory.SelfAttribute("..organisation"))
     summary = "We use your information to support your family."
 
     @factory.post_generation
@@ -160,12 +194,14 @@ class NoticeFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def purposes(notice, create, extracted, **kwargs):
         if create:
-            notice.purposes.set(extracted if extracted is not None else [PurposeFactory()])
+            purposes = extracted if extracted is not None else [PurposeFactory(organisation=notice.organisation)]
+            notice.purposes.set(purposes)
 
     @factory.post_generation
     def retention_rules(notice, create, extracted, **kwargs):
         if create:
-            notice.retention_rules.set(extracted if extracted is not None else [RetentionRuleFactory()])
+            rules = extracted if extracted is not None else [RetentionRuleFactory(organisation=notice.organisation)]
+            notice.retention_rules.set(rules)
 
 
 class NoticeSectionFactory(factory.django.DjangoModelFactory):

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('notices', '0006_seed_stale_references'),
+        ('notices', '0008_noticeversion_append_only'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('notices', '0006_seed_stale_references'),
+        ('notices', '0008_more_stale_references'),
     ]
 
     operations = [

@@ -40,19 +40,21 @@ def pressed(request) -> str:
     return request.POST.get(ADD, "") if request.method == "POST" else ""
 
 
-def handle(request, record_type: RecordType, *, initial: dict | None = None) -> AddRecord:
-    """The add form for `record_type`. If its button sent this POST, the record is created when the form
-    is valid (the form is then empty again, ready for another) or the form comes back with its errors."""
+def handle(request, record_type: RecordType, *, organisation, initial: dict | None = None) -> AddRecord:
+    """The add form for `record_type` in `organisation`'s register (the notice's). If its button sent this
+    POST, the record is created when the form is valid (the form is then empty again, ready for another)
+    or the form comes back with its errors."""
     form_class, prefix = record_type.form_class(), f"new-{record_type.key}"
+    blank = {"prefix": prefix, "initial": initial, "organisation": organisation}
     if pressed(request) != record_type.key:
-        return AddRecord(record_type, form_class(prefix=prefix, initial=initial))
-    form = form_class(request.POST, prefix=prefix)
+        return AddRecord(record_type, form_class(**blank))
+    form = form_class(request.POST, prefix=prefix, organisation=organisation)
     if not form.is_valid():
         return AddRecord(record_type, form)
     record = create_from_form(request, record_type, form)
-    say_saved(request, form, f"Added “{record}” to the register and chose it. The notice does not change "
-                             f"until you press Save.")
-    return AddRecord(record_type, form_class(prefix=prefix, initial=initial), added=record)
+    say_saved(request, form, f"Added “{record}” to the register of {organisation} and chose it. The notice "
+                             f"does not change until you press Save.")
+    return AddRecord(record_type, form_class(**blank), added=record)
 
 
 def typed(form: forms.Form) -> dict:

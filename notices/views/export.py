@@ -7,18 +7,20 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import staff_required
+from accounts.permissions import organisations_for
 
 from ..export import describe_selection, write_export
 from ..forms import ExportForm
-from ..roles import DPO
 from ..selectors import publications_for_export, today
 
 
-@staff_required(DPO)
+@staff_required("notice.export")
 @require_http_methods(["GET", "POST"])
 def export(request):
-    """Staff: DPOs only. The archive includes versions scheduled for the future, which the public cannot see."""
-    form = ExportForm(request.POST if request.method == "POST" else None)
+    """Staff: DPOs only, of the notices of the organisations they are DPO of. The archive includes versions
+    scheduled for the future, which the public cannot see."""
+    organisations = organisations_for(request.user, "notice.export")
+    form = ExportForm(request.POST if request.method == "POST" else None, organisations=organisations)
     if form.is_valid():
         publications = publications_for_export(**form.selection())
         if not publications:

@@ -1,12 +1,17 @@
-"""The notice builder and review in the staff workspace (/manage/). IG officers build and submit drafts;
-DPOs review, publish, reject and withdraw; both may read. Each view names its roles in its docstring."""
+"""The notice builder and review in the staff workspace (/manage/). IG officers of a notice's organisation
+build and submit its drafts; its DPOs review, publish, reject and withdraw; both may read. Each view names
+its roles in its docstring. Notices are always looked up through the user's organisations
+(_get_notice_for_user), so another organisation's notice is a 404, and a role held only in another
+organisation is a 403."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts.current import current_organisation
 from accounts.decorators import staff_required
+from accounts.permissions import can, organisations_for
 from services.register import RECORD_TYPES, record_type_for
 
 from .. import actions, selectors
@@ -25,7 +30,6 @@ from ..forms import (
 )
 from ..models import Notice, NoticeSection, NoticeVersion, Publication
 from ..rendering import render_document_html
-from ..roles import DPO, IG_OFFICER, has_role
 from ..selectors import today
 from . import add_record
 
@@ -50,8 +54,14 @@ REFUSALS = (
 )
 
 
-def _notice(pk: int) -> Notice:
-    return get_object_or_404(Notice.objects.select_related("controller", "parent"), pk=pk)
+def _get_notice_for_user(request, pk: int, action: str = "view") -> Notice:
+    """The notice, if it is one of the user's organisations' (else 404); PermissionDenied (403) if the user
+    may see it but not take `action` on it."""
+    notices = selectors.notices_for(organisations=organisations_for(request.user))
+    notice = get_object_or_404(notices.select_related("controller", "parent", "organisation"), pk=pk)
+    if not can(request.user, action, notice):
+        raise PermissionDenied(f"Your role in {notice.organisation} does not allow this.")
+    return notice
 
 
 def _refused(request, error) -> None:
@@ -59,34 +69,41 @@ def _refused(request, error) -> None:
     messages.error(request, text)
 
 
-@staff_required(IG_OFFICER, DPO)
+@staff_required("view")
 def dashboard(request):
-    """IG officer, DPO: drafts, reviews waiting, versions sent back, reviews due and out-of-date notices."""
-    # Offered only to those the pages would let through (notice_new is for IG officers).
-    context = {**selectors.dashboard(user=request.user), "can_export": has_role(request.user, DPO),
-               "can_create": has_role(request.user, IG_OFFICER)}
-    return render(request, "manage/dashboard.html", context)
+    """IG officer, DPO: in the current organisation, drafts, reviews waiting, versions sent back, reviews
+    due and out-of-date notices."""
+    organisation = current_organisation(request)
+    if organisation is None:
+        # A portal administrator before any organisation exists: start there.
+        return redirect("manage:organisations")
+    return render(request, "manage/dashboard.html", selectors.dashboard(user=request.user, organisation=organisation))
 
 
-@staff_required(IG_OFFICER)
+@staff_required("notice.edit")
 def notice_new(request):
-    """IG officer: start a notice (with an empty draft)."""
-    form = NoticeCreateForm(request.POST or None)
+    """IG officer of the current organisation: start a notice of it (with an empty draft)."""
+    organisation = current_organisation(request)
+    if not can(request.user, "notice.edit", organisation):
+        raise PermissionDenied(f"Your role in {organisation} does not let you start notices.")
+    form = NoticeCreateForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         try:
-            notice = actions.notice_create(actor=request.user, **form.cleaned_data)
+            notice = actions.notice_create(actor=request.user, organisation=organisation, **form.cleaned_data)
         except REFUSALS as error:
             _refused(request, error)
         else:
             messages.success(request, f"Created “{notice}”. Now choose what goes in it.")
             return redirect("manage:notice", pk=notice.pk)
-    return render(request, "manage/notices/form.html", {"form": form, "heading": "New notice"})
+    context = {"form": form, "heading": "New notice", "organisation": organisation}
+    return render(request, "manage/notices/form.html", context)
 
 
-@staff_required(IG_OFFICER, DPO)
+@staff_required("view")
 def notice_detail(request, pk):
-    """IG officer, DPO: the builder overview: each section, the draft's state, versions and next steps."""
-    return _detail_page(request, _notice(pk))
+    """IG officer, DPO of the notice's organisation: the builder overview: each section, the draft's state,
+    versions and next steps."""
+    return _detail_page(request, _get_notice_for_user(request, pk))
 
 
 def _detail_page(request, notice, *, submit_form=None, withdraw_form=None):
@@ -124,15 +141,17 @@ def _update(request, notice, *, lock_version, fields=None, relations=None) -> bo
     return True
 
 
-@staff_required(IG_OFFICER)
+@staff_required("notice.edit")
 def notice_basics(request, pk):
     """IG officer: the notice's title, controller, services, audience, summary and parent, with a missing
     controller or service added on the page (see add_record). A save based on an out-of-date copy is
     refused; the form keeps what the editor typed, beside the notice as it now is."""
-    notice = _notice(pk)
+    notice = _get_notice_for_user(request, pk, "notice.edit")
     # A new service is most likely the notice's controller's: offer that, changeable.
-    adds = [add_record.handle(request, RECORD_TYPES["controllers"]),
-            add_record.handle(request, RECORD_TYPES["services"], initial={"controller": notice.controller_id})]
+    organisation = notice.organisation
+    adds = [add_record.handle(request, RECORD_TYPES["controllers"], organisation=organisation),
+            add_record.handle(request, RECORD_TYPES["services"], organisation=organisation,
+                              initial={"controller": notice.controller_id})]
     if add_record.pressed(request):
         typed = _basics_as_typed(request, notice, adds)
         if any(add.added for add in adds):
@@ -149,7 +168,7 @@ def notice_basics(request, pk):
             actions.notice_update(actor=request.user, notice=notice, lock_version=lock_version, fields=data,
                                   relations={"services": services})
         except actions.EditConflict as error:
-            notice = _notice(pk)
+            notice = _get_notice_for_user(request, pk, "notice.edit")
             messages.error(request, f"{error} Your changes have not been saved. The notice now reads: "
                                     f"title “{notice.title}”, summary “{notice.summary}”. Save again to replace it.")
             form.data = form.data.copy()
@@ -176,10 +195,11 @@ def _basics_page(request, notice, form, adds, *, status=200):
     return render(request, "manage/notices/form.html", context, status=status)
 
 
-def _relation_choices(model, current: set[int], query: str, *, keep: set[int]) -> list[tuple[int, str]]:
-    # `keep`: records the page showed and a record just added, listed even where the filter would hide
-    # them, so the editor sees the new record chosen and can save it.
-    records = model.objects.filter(retired=False) | model.objects.filter(pk__in=current)
+def _relation_choices(model, notice, current: set[int], query: str, *, keep: set[int]) -> list[tuple[int, str]]:
+    # Only the notice's organisation's records. `keep`: records the page showed and a record just added,
+    # listed even where the filter would hide them, so the editor sees the new record chosen and can save it.
+    own = model.objects.filter(organisation=notice.organisation_id)
+    records = own.filter(retired=False) | own.filter(pk__in=current)
     shown = [r for r in records.distinct() if query.lower() in str(r).lower() or r.pk in keep]
     return [(r.pk, str(r) + (" (retired)" if r.retired else "")) for r in shown]
 
@@ -198,22 +218,22 @@ def _relation_form(request, *, choices, label, initial, added) -> RelationForm:
     return RelationForm(choices=choices, label=label, initial=add_record.choose(initial, "chosen", added, many=True))
 
 
-@staff_required(IG_OFFICER)
+@staff_required("notice.edit")
 def notice_relation(request, pk, part):
     """IG officer: choose records for one section, from a checkbox list with a filter box, and add a record
     the register lacks without leaving the page (see add_record). Works without JavaScript: the filter is a
     GET form; unshown choices keep their state."""
-    notice = _notice(pk)
+    notice = _get_notice_for_user(request, pk, "notice.edit")
     if part not in RELATIONS:
         return redirect("manage:notice", pk=pk)
     relation, label = RELATIONS[part]
     model = Notice._meta.get_field(relation).related_model
     current = set(getattr(notice, relation).values_list("pk", flat=True))
     query = request.GET.get("q", "").strip()[:100]
-    add = add_record.handle(request, record_type_for(model))
+    add = add_record.handle(request, record_type_for(model), organisation=notice.organisation)
     restored = add_record.recall(request) or {}
     keep = _shown_before(request) | ({add.added.pk} if add.added else set()) | set(restored.get("keep", []))
-    choices = _relation_choices(model, current, query, keep=keep)
+    choices = _relation_choices(model, notice, current, query, keep=keep)
     initial = {"lock_version": notice.lock_version, "chosen": list(current), "shown": [pk for pk, _ in choices],
                **restored.get("typed", {})}
     form = _relation_form(request, choices=choices, label=label, initial=initial, added=add.added)
@@ -225,17 +245,17 @@ def notice_relation(request, pk, part):
         shown_ids = set(form.cleaned_data["shown"])
         chosen = (current - shown_ids) | set(form.cleaned_data["chosen"])
         if _update(request, notice, lock_version=form.cleaned_data["lock_version"],
-                   relations={relation: model.objects.filter(pk__in=chosen)}):
+                   relations={relation: model.objects.filter(pk__in=chosen, organisation=notice.organisation_id)}):
             return redirect("manage:notice", pk=pk)
         return redirect("manage:notice_relation", pk=pk, part=part)
     context = {"form": form, "notice": notice, "label": label, "query": query, "part": part, "add": add}
     return render(request, "manage/notices/relation.html", context)
 
 
-@staff_required(IG_OFFICER)
+@staff_required("notice.edit")
 def section_edit(request, pk, section_id=None):
-    """IG officer: add or change a free-text section."""
-    notice = _notice(pk)
+    """IG officer of the notice's organisation: add or change a free-text section."""
+    notice = _get_notice_for_user(request, pk, "notice.edit")
     section = get_object_or_404(NoticeSection, pk=section_id, notice=notice) if section_id else None
     form = SectionForm(request.POST or None, instance=section)
     context = {"form": form, "notice": notice, "heading": "Change a section" if section else "Add a section"}
@@ -271,10 +291,11 @@ def _section_conflict(request, context, error):
 
 
 @require_POST
-@staff_required(IG_OFFICER)
+@staff_required("notice.edit")
 def section_change(request, pk, section_id, how):
-    """IG officer: delete a free-text section, or move it up or down (POST)."""
-    section = get_object_or_404(NoticeSection, pk=section_id, notice_id=pk)
+    """IG officer of the notice's organisation: delete a free-text section, or move it up or down (POST)."""
+    notice = _get_notice_for_user(request, pk, "notice.edit")
+    section = get_object_or_404(NoticeSection, pk=section_id, notice=notice)
     try:
         if how == "delete":
             actions.notice_section_delete(actor=request.user, section=section,
@@ -293,20 +314,22 @@ def _posted_int(request, name: str) -> int:
     return int(value) if value.isdigit() and len(value) < 10 else 0
 
 
-@staff_required(IG_OFFICER, DPO)
+@staff_required("view")
 def notice_preview(request, pk):
-    """IG officer, DPO: the draft as the public will see it, rendered by the public page's partial."""
-    notice = _notice(pk)
+    """IG officer, DPO of the notice's organisation: the draft as the public will see it, rendered by the
+    public page's partial."""
+    notice = _get_notice_for_user(request, pk)
     version = selectors.open_version(notice=notice)
     doc = draft_document(notice, version)
     return render(request, "manage/notices/preview.html", {"notice": notice, "version": version, "doc": doc})
 
 
 @require_POST
-@staff_required(IG_OFFICER)
+@staff_required("notice.submit")
 def notice_submit(request, pk):
-    """IG officer: send the draft to the DPO with a summary of what changed (POST)."""
-    notice = _notice(pk)
+    """IG officer of the notice's organisation: send the draft to the DPO with a summary of what changed
+    (POST)."""
+    notice = _get_notice_for_user(request, pk, "notice.submit")
     version = selectors.open_version(notice=notice)
     form = SubmitForm(request.POST)
     if version is None:
@@ -328,10 +351,11 @@ def _in_review(notice: Notice) -> NoticeVersion | None:
     return notice.versions.filter(status=NoticeVersion.Status.IN_REVIEW).select_related("submitted_by").first()
 
 
-@staff_required(DPO)
+@staff_required("notice.publish")
 def notice_review(request, pk):
-    """DPO: the version in review beside the version in force: the list of changes and every word."""
-    notice = _notice(pk)
+    """DPO of the notice's organisation: the version in review beside the version in force: the list of
+    changes and every word."""
+    notice = _get_notice_for_user(request, pk, "notice.publish")
     version = _in_review(notice)
     if version is None:
         messages.error(request, f"“{notice}” has no version waiting for review.")
@@ -354,11 +378,11 @@ def _review_page(request, notice, version, *, publish_form=None, reject_form=Non
 
 
 @require_POST
-@staff_required(DPO)
+@staff_required("notice.publish")
 def notice_decide(request, pk, decision):
-    """DPO: publish the version in review (now or from a date) or send it back with a reason (POST). A form
-    with a mistake comes back on the review page with the error summary, as typed."""
-    notice = _notice(pk)
+    """DPO of the notice's organisation: publish the version in review (now or from a date) or send it back
+    with a reason (POST). A form with a mistake comes back on the review page with the error summary, as typed."""
+    notice = _get_notice_for_user(request, pk, "notice.publish" if decision == "publish" else "notice.reject")
     version = _in_review(notice)
     if version is None:
         messages.error(request, f"“{notice}” has no version waiting for review.")
@@ -386,10 +410,10 @@ def notice_decide(request, pk, decision):
 
 
 @require_POST
-@staff_required(DPO)
+@staff_required("notice.withdraw")
 def notice_withdraw(request, pk):
-    """DPO: take a published notice down, with a reason (POST)."""
-    notice = _notice(pk)
+    """DPO of the notice's organisation: take a published notice down, with a reason (POST)."""
+    notice = _get_notice_for_user(request, pk, "notice.withdraw")
     form = WithdrawForm(request.POST)
     if not form.is_valid():
         return _detail_page(request, notice, withdraw_form=form)
@@ -403,10 +427,11 @@ def notice_withdraw(request, pk):
 
 
 @require_POST
-@staff_required(IG_OFFICER)
+@staff_required("notice.edit")
 def notice_restore(request, pk, number):
-    """IG officer: copy an earlier published version into the draft (POST)."""
-    publication = get_object_or_404(Publication, version__notice_id=pk, version__number=number)
+    """IG officer of the notice's organisation: copy an earlier published version into the draft (POST)."""
+    notice = _get_notice_for_user(request, pk, "notice.edit")
+    publication = get_object_or_404(Publication, version__notice=notice, version__number=number)
     try:
         version = actions.version_restore(actor=request.user, publication=publication,
                                           lock_version=_posted_int(request, "lock_version"))

@@ -12,12 +12,12 @@ from django.utils.http import content_disposition_header, http_date
 from django.views.decorators.http import require_safe
 
 from accounts.decorators import staff_required
+from accounts.permissions import organisations_for
 
 from ..document import draft_document
-from ..models import Notice, Publication
+from ..models import Publication
 from ..pdf import render_pdf
-from ..roles import DPO, IG_OFFICER
-from ..selectors import open_version, public_notice, public_publication
+from ..selectors import notices_for, open_version, public_notice, public_publication
 from ..storage import StoredFileError, stored_pdf
 
 # A numbered version's PDF never changes. The current PDF changes when a new version comes into force.
@@ -80,11 +80,12 @@ def _pdf_file_response(publication: Publication, content: bytes) -> HttpResponse
     return FileResponse(io.BytesIO(content), content_type="application/pdf", filename=filename)
 
 
-@staff_required(IG_OFFICER, DPO)
+@staff_required("view")
 @require_safe
 def pdf_draft(request, pk: int):
-    """Staff: IG officers and DPOs may download the version being worked on, marked DRAFT on every page."""
-    notice = get_object_or_404(Notice, pk=pk)
+    """Staff: IG officers and DPOs of the notice's organisation may download the version being worked on,
+    marked DRAFT on every page. Another organisation's notice is a 404."""
+    notice = get_object_or_404(notices_for(organisations=organisations_for(request.user)), pk=pk)
     document = draft_document(notice, open_version(notice=notice))
     response = HttpResponse(render_pdf(document, draft=True), content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(False, f"{notice.slug}-draft.pdf")

@@ -22,9 +22,20 @@ def home(request):
 
 
 @require_safe
+def organisation(request, slug):
+    """Public: one organisation and its notices in force."""
+    found = selectors.public_organisation(slug=slug)
+    if found is None:
+        raise Http404("No such organisation")
+    organisation, notices = found
+    return render(request, "notices/organisation.html", {"organisation": organisation, "notices": notices})
+
+
+@require_safe
 def accessibility(request):
     """Public: the accessibility statement, naming each organisation to contact."""
-    controllers = Controller.objects.filter(retired=False)
+    # The bodies that publish notices here, not every partner an organisation's register names.
+    controllers = Controller.objects.filter(retired=False, notices__isnull=False).distinct()
     return render(request, "notices/accessibility.html", {"controllers": controllers})
 
 

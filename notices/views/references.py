@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from accounts.decorators import staff_required
+from accounts.permissions import can
 from services import actions as register_actions
 from services import selectors as register_selectors
 from services.forms import CatalogueEntryForm
@@ -15,7 +16,6 @@ from services.models import Legislation
 from .. import actions
 from ..forms import StaleReferenceForm
 from ..models import StaleReference
-from ..roles import DPO, IG_OFFICER, has_role
 
 
 def _form_page(request, form, *, heading: str, back: str, conflict: str = ""):
@@ -29,7 +29,7 @@ def _conflicted(form, current_version: int) -> None:
     form.data["lock_version"] = current_version
 
 
-@staff_required(IG_OFFICER, DPO)
+@staff_required("view")
 def catalogue_list(request):
     """IG officer, DPO: the legislation catalogue, searchable, and the items staff added outside it."""
     query = request.GET.get("q", "").strip()[:200]
@@ -37,12 +37,12 @@ def catalogue_list(request):
         "entries": register_selectors.catalogue_entries(query=query),
         "outside": register_selectors.legislation_outside_catalogue(),
         "query": query,
-        "can_edit": has_role(request.user, DPO),
+        "can_edit": can(request.user, "reference.change"),
     }
     return render(request, "manage/references/catalogue.html", context)
 
 
-@staff_required(DPO)
+@staff_required("reference.change")
 def catalogue_create(request):
     """DPO: add an Act or statutory instrument to the catalogue (?from=<id> starts from an item staff added)."""
     start_id = request.GET.get("from", "")
@@ -57,7 +57,7 @@ def catalogue_create(request):
     return _form_page(request, form, heading="Add to the legislation catalogue", back=reverse("manage:catalogue_list"))
 
 
-@staff_required(DPO)
+@staff_required("reference.change")
 def catalogue_edit(request, pk):
     """DPO: correct a catalogue entry; refused if someone else saved it meanwhile."""
     entry = get_object_or_404(Legislation, pk=pk, in_catalogue=True)
@@ -79,15 +79,15 @@ def catalogue_edit(request, pk):
                       conflict=conflict)
 
 
-@staff_required(IG_OFFICER, DPO)
+@staff_required("view")
 def stale_list(request):
     """IG officer, DPO: the out-of-date references the checks look for."""
     references = StaleReference.objects.order_by("-active", "name")
-    context = {"references": references, "can_edit": has_role(request.user, DPO)}
+    context = {"references": references, "can_edit": can(request.user, "reference.change")}
     return render(request, "manage/references/stale.html", context)
 
 
-@staff_required(DPO)
+@staff_required("reference.change")
 def stale_create(request):
     """DPO: add an out-of-date reference (an abolished body, a replaced code) for the checks to look for."""
     form = StaleReferenceForm(request.POST or None)
@@ -99,7 +99,7 @@ def stale_create(request):
     return _form_page(request, form, heading="Add an out-of-date reference", back=reverse("manage:stale_list"))
 
 
-@staff_required(DPO)
+@staff_required("reference.change")
 def stale_edit(request, pk):
     """DPO: change an out-of-date reference; refused if someone else saved it meanwhile."""
     reference = get_object_or_404(StaleReference, pk=pk)

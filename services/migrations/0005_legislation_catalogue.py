@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('services', '0004_purpose_art6_basis_optional'),
+        ('services', '0006_organisation_required'),
     ]
 
     operations = [

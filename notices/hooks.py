@@ -1,0 +1,29 @@
+"""The notices app's side of services.hooks: where a register record is used, and new drafts."""
+
+from services.hooks import NoticeUsage
+
+
+class RegisterHooks:
+    def usage(self, *, lookup: str, record, organisations) -> NoticeUsage:
+        from .models import Notice
+        from .selectors import notices_out_of_date
+
+        if not lookup:
+            return NoticeUsage()
+        notices = list(
+            Notice.objects.filter(**{lookup: record}, organisation__in=organisations)
+            .select_related("controller").distinct().order_by("title")
+        )
+        published_ids = set(
+            Notice.objects.filter(pk__in=[n.pk for n in notices], versions__status="published")
+            .values_list("pk", flat=True)
+        )
+        published = [n for n in notices if n.pk in published_ids]
+        stale_ids = {n.pk for n in notices_out_of_date(organisations=organisations)}
+        return NoticeUsage(notices=notices, published=published,
+                           out_of_date=[n for n in published if n.pk in stale_ids])
+
+    def start_drafts(self, *, actor, notices: list) -> list:
+        from .actions import notices_start_drafts
+
+        return notices_start_drafts(actor=actor, notices=notices)
