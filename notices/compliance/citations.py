@@ -230,9 +230,10 @@ def citation_year_unknown(ctx: NoticeContext):
         if len(citation.years) == 1:
             continue  # one Act of that name: citation_year_mismatch blocks it
         name = base_name(citation.entries[0].title)
+        names = name + "s" if name.endswith(" Act") else name  # "the Children Acts of 1989 and 2004"
         yield ctx.finding(
             WARNING, "citation_year_unknown",
-            f"Citation: the legislation catalogue knows the {name} of {_years(citation.entries)}, not "
+            f"Citation: the legislation catalogue knows the {names} of {_years(citation.entries)}, not "
             f"“{citation.text}”: check the citation ({_either(citation.entries)}). If it is right, ask your DPO "
             f"to add it to the catalogue.",
             section=item.section, record=item.record, quote=citation.text,

@@ -26,7 +26,7 @@ def test_it_asks_to_check_a_year_the_catalogue_lacks_when_it_knows_several_acts_
     (finding,) = found(text, "citation_year_unknown")
     assert not finding.is_blocker
     assert finding.quote == "Children Act 1998"
-    assert "knows the Children Act of 1989 and 2004, not “Children Act 1998”: check the citation" in finding.rule
+    assert "knows the Children Acts of 1989 and 2004, not “Children Act 1998”: check the citation" in finding.rule
     assert "Children Act 1989 (c. 41) or Children Act 2004 (c. 31)" in finding.rule
     assert not found(text, "citation_year_mismatch")
 
