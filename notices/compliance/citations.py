@@ -1,5 +1,6 @@
 """Citations of legislation, checked against the legislation catalogue (services.Legislation rows
-`in_catalogue`): an Act cited with the wrong year, or with none; an Act that has been repealed; guidance,
+`in_catalogue`): an Act cited with the wrong year (blocked when the catalogue knows one Act of that name,
+a warning to check it when it knows several), or with none; an Act that has been repealed; guidance,
 a code of practice, a strategy or a policy given as law.
 
 Looked for in every text the notice shows (free text, record names and descriptions) and in the
@@ -190,22 +191,51 @@ def _cited_in_full_nearby(item: _Cited, everything: list[_Cited]) -> bool:
     )
 
 
-def citation_year(ctx: NoticeContext):
-    """A known title with a year that no Act of that name has: a wrong citation on the face of the notice."""
+def _years(entries) -> str:
+    """"1989 and 2004": the years the catalogue knows for a name."""
+    years = [str(year) for year in sorted({e.year for e in entries})]
+    return years[0] if len(years) == 1 else ", ".join(years[:-1]) + " and " + years[-1]
+
+
+def _unknown_years(ctx: NoticeContext) -> Iterator[_Cited]:
+    """Citations of a known title with a year that no catalogue entry of that name has."""
     for item in _all_citations(ctx):
         citation = item.citation
-        if citation.year is None or citation.year in citation.years:
-            continue
-        if len(citation.entries) == 1:
-            entry = citation.entries[0]
-            rule = (f"Citation: “{citation.text}” gives the wrong year. The {base_name(entry.title)} is "
-                    f"{entry.year}: cite it as “{_cited(entry)}”.")
-        else:
-            rule = (f"Citation: there is no {base_name(citation.entries[0].title)} {citation.year} in the "
-                    f"legislation catalogue; the Acts of that name are {_either(citation.entries)}.")
+        if citation.year is not None and citation.year not in citation.years:
+            yield item
+
+
+def citation_year(ctx: NoticeContext):
+    """A known title with a year that the only Act of that name does not have: a wrong citation on the face
+    of the notice."""
+    for item in _unknown_years(ctx):
+        citation = item.citation
+        if len(citation.years) != 1:
+            continue  # several Acts of that name: citation_year_unknown asks to check it
+        entry = citation.entries[0]
         yield ctx.finding(
             BLOCKER, "citation_year_mismatch",
-            f"{rule} If you mean legislation the catalogue does not have, ask your DPO to add it.",
+            f"Citation: “{citation.text}” gives the wrong year. The {base_name(entry.title)} is {entry.year}: cite "
+            f"it as “{_cited(entry)}”. If you mean legislation the catalogue does not have, ask your DPO to add it.",
+            section=item.section, record=item.record, quote=citation.text,
+        )
+
+
+def citation_year_unknown(ctx: NoticeContext):
+    """A known title with a year the catalogue does not have, where it knows several Acts of that name (the
+    Education Acts of 1996, 2002 and 2011): the year may be wrong, or the Act one the catalogue lacks, so the
+    officer is asked to check rather than stopped."""
+    for item in _unknown_years(ctx):
+        citation = item.citation
+        if len(citation.years) == 1:
+            continue  # one Act of that name: citation_year_mismatch blocks it
+        name = base_name(citation.entries[0].title)
+        names = name + "s" if name.endswith(" Act") else name  # "the Children Acts of 1989 and 2004"
+        yield ctx.finding(
+            WARNING, "citation_year_unknown",
+            f"Citation: the legislation catalogue knows the {names} of {_years(citation.entries)}, not "
+            f"“{citation.text}”: check the citation ({_either(citation.entries)}). If it is right, ask your DPO "
+            f"to add it to the catalogue.",
             section=item.section, record=item.record, quote=citation.text,
         )
 
@@ -320,4 +350,4 @@ def _guidance_finding(ctx: NoticeContext, name: str, *, section: str, record):
     )
 
 
-RULES = [citation_year, citation_without_year, repealed_legislation, guidance_as_law]
+RULES = [citation_year, citation_year_unknown, citation_without_year, repealed_legislation, guidance_as_law]

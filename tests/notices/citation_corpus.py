@@ -14,17 +14,21 @@ SCHOOLS = [{"name": "Schools", "kind": "category"}]
 
 # (paragraph, expected codes, records)
 DEFECTS = [
-    # Year mismatch
-    ("We keep records about children in care because the Children Act 1998 requires it.",
-     {"citation_year_mismatch"}, {}),
+    # Year mismatch: the catalogue knows one Act of that name, of another year
     ("Under the Care Act 2016 we must assess the needs of adults who may need support.",
      {"citation_year_mismatch"}, {}),
-    ("Schools share attendance information with us under the Education Act 1994.", {"citation_year_mismatch"}, {}),
     ("We answer requests for information under the Freedom of Information Act 2001.",
      {"citation_year_mismatch"}, {}),
     ("The Mental Capacity Act 2007 lets us make decisions in your best interests.", {"citation_year_mismatch"}, {}),
-    ("We assess homelessness under the Homelessness Reduction Act 2018.", {"citation_year_mismatch"}, {}),
+    ("We assess homelessness under the Homelessness Act 2003.", {"citation_year_mismatch"}, {}),
     ("Your rights are set out in the Human Rights Act 1989.", {"citation_year_mismatch"}, {}),
+    # Year the catalogue lacks, where it knows several Acts of that name: check it
+    ("We keep records about children in care because the Children Act 1998 requires it.",
+     {"citation_year_unknown"}, {}),
+    ("Schools share attendance information with us under the Education Act 1994.", {"citation_year_unknown"}, {}),
+    ("We allocate council homes under the Housing Act 1986.", {"citation_year_unknown"}, {}),
+    ("Detention in hospital is governed by the Mental Health Act 1993.", {"citation_year_unknown"}, {}),
+    ("Councillors' interests are registered under the Local Government Act 2011.", {"citation_year_unknown"}, {}),
     # Known title, no year
     ("We share information with the police where the Crime and Disorder Act allows it.",
      {"citation_year_missing"}, {}),
@@ -105,6 +109,11 @@ CLEAN = [
     ("Your information will be deleted when your case closes.", {}),
     ("Under the Children Act 1989 (section 47) we make enquiries when a child may be at risk.", {}),
     ("In 2015 we published a privacy statement; this notice replaces it.", {}),
+    ("We allocate council homes under the Housing Act 1996 and inspect rented homes under the Housing Act 2004.",
+     {}),
+    ("Detention in hospital is governed by the Mental Health Act 1983, as amended by the Mental Health Act 2007.",
+     {}),
+    ("Schools share information with us under the Education Act 1996 and the Education Act 2002.", {}),
 ]
 
 # Seed notices, checked as pasted text (check_text): (file, {(code, quoted words)}).

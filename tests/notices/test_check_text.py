@@ -22,7 +22,7 @@ def _run(path, *args) -> tuple[str, int]:
 def test_it_prints_each_finding_with_its_line_number(tmp_path):
     notice = tmp_path / "notice.txt"
     notice.write_text(
-        "Our privacy notice\n\nWe keep records because the\nChildren Act 1998 requires it.\n\n"
+        "Our privacy notice\n\nWe assess needs because the\nCare Act 2016 requires it.\n\n"
         "Volunteers need a CRB check.\n",
         encoding="utf-8",
     )

@@ -14,8 +14,8 @@ from .citation_docs import ON, text_doc
 pytestmark = pytest.mark.django_db
 
 CODES = {
-    "citation_year_mismatch", "citation_year_missing", "legislation_repealed", "guidance_as_law",
-    "stale_reference", "date_passed", "sources_contradicted", "recipient_role_contradicted",
+    "citation_year_mismatch", "citation_year_unknown", "citation_year_missing", "legislation_repealed",
+    "guidance_as_law", "stale_reference", "date_passed", "sources_contradicted", "recipient_role_contradicted",
 }
 
 

@@ -11,17 +11,29 @@ from .citation_docs import ON, found, text_doc
 pytestmark = pytest.mark.django_db
 
 
-def test_it_blocks_an_act_cited_with_the_wrong_year():
-    (finding,) = found("We keep records because the Children Act 1998 requires it.", "citation_year_mismatch")
-    assert finding.is_blocker
-    assert "Children Act 1989 (c. 41)" in finding.rule and "Children Act 2004 (c. 31)" in finding.rule
-    assert finding.quote == "Children Act 1998"
-    assert finding.record_type == "notices.noticesection"
-
-
-def test_it_names_the_one_act_of_that_name_when_the_year_is_wrong():
+def test_it_blocks_an_act_cited_with_another_year_than_the_only_act_of_that_name():
     (finding,) = found("We assess needs under the Care Act 2016.", "citation_year_mismatch")
+    assert finding.is_blocker
     assert "The Care Act is 2014: cite it as “Care Act 2014 (c. 23)”" in finding.rule
+    assert finding.quote == "Care Act 2016"
+    assert finding.record_type == "notices.noticesection"
+    assert not found("We assess needs under the Care Act 2016.", "citation_year_unknown")
+
+
+def test_it_asks_to_check_a_year_the_catalogue_lacks_when_it_knows_several_acts_of_that_name():
+    # The catalogue has the Children Acts of 1989 and 2004: 1998 is probably a slip, but could be another Act.
+    text = "We keep records because the Children Act 1998 requires it."
+    (finding,) = found(text, "citation_year_unknown")
+    assert not finding.is_blocker
+    assert finding.quote == "Children Act 1998"
+    assert "knows the Children Acts of 1989 and 2004, not “Children Act 1998”: check the citation" in finding.rule
+    assert "Children Act 1989 (c. 41) or Children Act 2004 (c. 31)" in finding.rule
+    assert not found(text, "citation_year_mismatch")
+
+
+def test_it_accepts_each_year_of_an_act_whose_name_the_catalogue_knows_several_times():
+    assert not found("Schools share information under the Education Act 1996, the Education Act 2002 and the "
+                     "Education Act 2011.", {"citation_year_mismatch", "citation_year_unknown"})
 
 
 def test_it_accepts_the_right_year_and_acts_whose_names_end_in_another_acts():
@@ -81,8 +93,9 @@ def test_it_warns_of_a_code_of_practice_recorded_as_legislation():
 
 
 def test_it_checks_a_legislation_record_by_its_year_field():
-    assert found("", "citation_year_mismatch", legislation=[{"title": "Children Act", "year": 1998}])
-    assert not found("", {"citation_year_mismatch", "citation_year_missing"},
+    assert found("", "citation_year_mismatch", legislation=[{"title": "Care Act", "year": 2016}])
+    assert found("", "citation_year_unknown", legislation=[{"title": "Children Act", "year": 1998}])
+    assert not found("", {"citation_year_mismatch", "citation_year_unknown", "citation_year_missing"},
                      legislation=[{"title": "Children Act", "year": 1989}])
 
 
@@ -170,8 +183,15 @@ def test_it_accepts_text_that_agrees_with_the_recipient_record():
 
 
 def test_it_uses_the_catalogue_as_the_dpo_keeps_it():
-    text = "Students' records are kept under the Education Act 2005."
+    # Only the Police Act 1997 is catalogued, so 1996 is blocked as a wrong year until a DPO adds that Act.
+    text = "Officers' records are kept under the Police Act 1996."
     assert found(text, "citation_year_mismatch")
-    Legislation.objects.create(title="Education Act 2005", year=2005, chapter="c. 18", in_catalogue=True,
-                               url="https://www.legislation.gov.uk/ukpga/2005/18")
-    assert not found(text, "citation_year_mismatch")
+    Legislation.objects.create(title="Police Act 1996", year=1996, chapter="c. 16", in_catalogue=True,
+                               url="https://www.legislation.gov.uk/ukpga/1996/16")
+    assert not found(text, {"citation_year_mismatch", "citation_year_unknown"})
+    # With several Education Acts catalogued, an uncatalogued one is a warning until it is added.
+    text = "Pupils' records are kept under the Education Act 1997."
+    assert found(text, "citation_year_unknown") and not found(text, "citation_year_mismatch")
+    Legislation.objects.create(title="Education Act 1997", year=1997, chapter="c. 44", in_catalogue=True,
+                               url="https://www.legislation.gov.uk/ukpga/1997/44")
+    assert not found(text, "citation_year_unknown")
