@@ -107,7 +107,8 @@ def _etag(body: bytes) -> str:
 
 
 def forget() -> None:
-    """Empty this process's memories (tests do, between databases)."""
+    """Empty this process's memories (tests do, between databases and settings)."""
+    revision.cache_clear()
     _find_unchanging.cache_clear()
     _BODIES.clear()
 

@@ -1,6 +1,7 @@
 """The static mirror, served by a real nginx, answers every public address with the portal's own bytes;
 a rebuild after one publication rewrites only that notice's files."""
 
+import io
 import shutil
 import socket
 import subprocess
@@ -10,6 +11,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 
 from notices import actions
@@ -87,6 +89,19 @@ def test_it_serves_every_public_address_with_the_portals_bytes(alice, publish, m
 
     addresses = list(public_addresses())
     assert "/notices/young-carers/compare/1...2/" in addresses and "/notices/council/v1.pdf" in addresses
+    for address in addresses:
+        assert _nginx(nginx, address) == _portal(address), address
+
+
+def test_it_mirrors_every_public_address_of_the_demo_byte_for_byte(settings, mirror_dir, nginx):
+    settings.DEBUG = True  # load_demo refuses to run on what looks like a live site
+    call_command("load_demo", stdout=io.StringIO())
+    settings.DEBUG = False
+
+    build = build_mirror(mirror_dir)
+
+    addresses = list(public_addresses())
+    assert len(addresses) >= 20 and not build.skipped
     for address in addresses:
         assert _nginx(nginx, address) == _portal(address), address
 
