@@ -19,6 +19,7 @@ from .document import build_document, with_version
 from .models import Notice, NoticeSection, NoticeVersion, Publication, Withdrawal, WorkflowEvent
 from .pdf import render_pdf
 from .rendering import render_document_html, sha256_hex
+from .sections import restorable
 from .selectors import today
 
 Status = NoticeVersion.Status
@@ -492,20 +493,6 @@ def notices_start_drafts(*, actor, notices) -> list[NoticeVersion]:
     ]
 
 
-# document section key and field → the notice's many-to-many it came from, for restoring a version.
-RESTORE_MAP = [
-    ("who_we_are", "services", "services"),
-    ("why_we_use_it", "purposes", "purposes"),
-    ("what_we_collect", "categories", "data_categories"),
-    ("what_we_collect", "subject_groups", "subject_groups"),
-    ("where_we_get_it", "sources", "sources"),
-    ("who_we_share_with", "recipients", "recipients"),
-    ("who_we_share_with", "processors", "recipients"),
-    ("how_long_we_keep_it", "rules", "retention_rules"),
-    ("how_long_we_keep_it", "legal_holds", "legal_holds"),
-]
-
-
 @transaction.atomic
 def version_restore(*, actor, publication: Publication) -> NoticeVersion:
     """Copy an earlier published version into the notice's draft: its summary, record choices and
@@ -517,7 +504,7 @@ def version_restore(*, actor, publication: Publication) -> NoticeVersion:
     document = publication.document
     relations: dict[str, set[int]] = {}
     for section in document["sections"]:
-        for key, field, relation in RESTORE_MAP:
+        for key, field, relation in restorable():
             if section["key"] == key:
                 relations.setdefault(relation, set()).update(item["id"] for item in section.get(field, []))
     notice.summary = document["notice"].get("summary", "")

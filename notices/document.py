@@ -8,16 +8,16 @@ published is exactly what was reviewed. Record ids are kept so a version can be 
 
 from .constants import INFORMATION_COMMISSIONER
 from .markdown import render_markdown
-from .models import SECTION_KEYS, Notice
+from .models import Notice
 from .rights import rights_for
+from .sections import SECTIONS
 from .selectors import notice_for_document, today
 
 SCHEMA_VERSION = 1
-SECTION_TITLES = dict(SECTION_KEYS)
 
 
 def build_document(notice: Notice) -> dict:
-    """The whole notice as a dict, in the order the ICO recommends (see SECTION_KEYS)."""
+    """The whole notice as a dict, its sections in the order notices.sections declares."""
     notice = notice_for_document(notice_id=notice.pk)
     purposes = [_purpose(purpose) for purpose in notice.purposes.all()]
     builders = {
@@ -36,9 +36,9 @@ def build_document(notice: Notice) -> dict:
     }
     free_text = _free_text(notice)
     sections = []
-    for key, title in SECTION_KEYS:
-        sections.append({"key": key, "title": title, **builders[key]()})
-        sections.extend(free_text.get(key, []))
+    for section in SECTIONS:
+        sections.append({"key": section.key, "title": section.title, **builders[section.key]()})
+        sections.extend(free_text.get(section.key, []))
     return {
         "schema": SCHEMA_VERSION,
         "notice": {

@@ -9,6 +9,7 @@ from accounts.models import Organisation
 from services.models import Purpose, Service
 
 from .models import Notice, NoticeVersion, Publication, Withdrawal
+from .sections import RECORD_LOOKUPS
 
 PUBLIC_STATUSES = [NoticeVersion.Status.PUBLISHED, NoticeVersion.Status.SUPERSEDED]
 
@@ -171,7 +172,7 @@ def publications_for_export(
 
 # Every register relation a notice draws on, as lookups from Notice; a change to any of these records
 # after the notice's last publication leaves the public version out of date.
-NOTICE_RECORD_LOOKUPS = ["controller", "services", "purposes__legislation", *Notice.RECORD_RELATIONS]
+NOTICE_RECORD_LOOKUPS = ["controller", *RECORD_LOOKUPS]
 
 
 def notices_out_of_date(*, organisations) -> list[Notice]:

@@ -11,28 +11,19 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 
-from ..models import SECTION_KEYS, StaleReference
+from ..models import StaleReference
+from ..sections import SECTION_TITLES as HEADINGS
+from ..sections import record_models
 from .findings import Finding
 
 CHECKLIST_CSV = Path(__file__).resolve().parent.parent / "data" / "art13-14-checklist.csv"
-SECTION_TITLES = {**dict(SECTION_KEYS), "notice": "Notice title and summary"}
+SECTION_TITLES = {**HEADINGS, "notice": "Notice title and summary"}
 
 FROM_PERSON = ("person", "both")
 FROM_ELSEWHERE = ("elsewhere", "both")
 
 # Lists in the document whose items are register records, and the model each item comes from.
-RECORD_LISTS = {
-    "services": "services.service",
-    "purposes": "services.purpose",
-    "categories": "services.datacategory",
-    "subject_groups": "services.datasubjectgroup",
-    "legislation": "services.legislation",
-    "sources": "services.source",
-    "recipients": "services.recipient",
-    "processors": "services.recipient",
-    "rules": "retention.retentionrule",
-    "legal_holds": "retention.legalhold",
-}
+RECORD_LISTS = record_models()
 # Text we write ourselves or that is not prose: codes, addresses, the verified lawful-basis table, the
 # generated rights, the ICO's address, and "transfers" (the same recipients again).
 NOT_CHECKED = {
