@@ -30,6 +30,7 @@ def build_document(notice: Notice) -> dict:
         "your_rights": lambda: {
             "rights": rights_for(purposes),
             "how_to": notice.controller.rights_request_instructions,
+            "dpo_named": notice.controller.has_dpo,
         },
         "how_to_complain": lambda: _how_to_complain(notice),
         "changes": lambda: {},
@@ -234,6 +235,7 @@ def _who_we_share_with(notice: Notice) -> dict:
                 "role_label": r.get_role_display(),
                 "what_is_shared": r.what_is_shared,
                 "why_shared": r.why_shared,
+                "location": r.location,
                 "transfer": transfer,
             }
         )
@@ -241,6 +243,9 @@ def _who_we_share_with(notice: Notice) -> dict:
         "recipients": [r for r in recipients if r["role"] != "processor"],
         "processors": [r for r in recipients if r["role"] == "processor"],
         "transfers": [r for r in recipients if r["transfer"]],
+        # "Stays in the UK" is said only when every recipient is recorded as in the UK: never by default.
+        "all_in_uk": bool(recipients) and all(r["location"] == "in_uk" for r in recipients),
+        "location_unknown": [r["name"] for r in recipients if r["location"] == "unknown"],
     }
 
 

@@ -358,6 +358,11 @@ class Recipient(OrganisationRecord):
         PROCESSOR = "processor", "Processor (acts on our instructions)"
         JOINT = "joint", "Joint controller"
 
+    class Location(models.TextChoices):
+        IN_UK = "in_uk", "In the UK"
+        ABROAD = "abroad", "Outside the UK (name the country and the safeguard)"
+        UNKNOWN = "unknown", "Not known yet"
+
     class Safeguard(models.TextChoices):
         NONE = "", "No safeguard recorded"
         APPROVED = "approved", "UK approval of the country (adequacy, UK GDPR Art 45A)"
@@ -374,9 +379,17 @@ class Recipient(OrganisationRecord):
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.CONTROLLER)
     what_is_shared = models.TextField(blank=True)
     why_shared = models.TextField("why it is shared", blank=True)
+    # A fact someone records, never assumed: a notice says information stays in the UK only when every
+    # recipient is recorded as in the UK, and "not known yet" stops it being published.
+    location = models.CharField(
+        "where the recipient holds the information", max_length=20, choices=Location.choices,
+        default=Location.UNKNOWN,
+        help_text="Whether the recipient keeps or uses the information in the UK or outside it. Choose "
+        "“Not known yet” until you have checked: a notice cannot be published while it is unknown.",
+    )
     transfer_country = models.CharField(
         "country outside the UK", max_length=100, blank=True,
-        help_text="Leave blank when the data stays in the UK.",
+        help_text="Only when the recipient holds the information outside the UK.",
     )
     safeguard = models.CharField(
         "transfer safeguard", max_length=20, choices=Safeguard.choices, blank=True,
@@ -400,21 +413,32 @@ class Recipient(OrganisationRecord):
         return self.name
 
     def clean(self):
+        # Every mistake at once, so the editor fixes them in one go.
+        errors = {**self._location_errors(), **self._safeguard_errors()}
+        if errors:
+            raise ValidationError(errors)
+
+    def _location_errors(self) -> dict:
+        country = self.transfer_country.strip()
+        if self.location == self.Location.ABROAD and not country:
+            return {"transfer_country": ValidationError(
+                "Enter the country outside the UK where the recipient holds the information.",
+                code="country_missing")}
+        if self.location != self.Location.ABROAD and country:
+            return {"location": ValidationError(
+                f"You named a country ({country}): choose “Outside the UK”, or remove the country if the "
+                f"recipient holds the information in the UK or you do not know yet.", code="country_not_abroad")}
+        return {}
+
+    def _safeguard_errors(self) -> dict:
         if self.safeguard == self.Safeguard.OTHER and not self.safeguard_detail.strip():
-            raise ValidationError(
-                {"safeguard_detail": ValidationError("Describe the safeguard.", code="safeguard_detail_missing")}
-            )
-        if self.transfers_abroad and not self.safeguard:
-            raise ValidationError(
-                {
-                    "safeguard": ValidationError(
-                        f"Data goes to {self.transfer_country.strip()}, outside the UK: choose the safeguard "
-                        f"that protects it.",
-                        code="safeguard_missing",
-                    )
-                }
-            )
+            return {"safeguard_detail": ValidationError("Describe the safeguard.", code="safeguard_detail_missing")}
+        if self.transfer_country.strip() and not self.safeguard:
+            return {"safeguard": ValidationError(
+                f"Data goes to {self.transfer_country.strip()}, outside the UK: choose the safeguard that "
+                f"protects it.", code="safeguard_missing")}
+        return {}
 
     @property
     def transfers_abroad(self) -> bool:
-        return bool(self.transfer_country.strip())
+        return self.location == self.Location.ABROAD and bool(self.transfer_country.strip())

@@ -165,9 +165,20 @@ def recipients(ctx: NoticeContext):
 def international_transfers(ctx: NoticeContext):
     for recipient in ctx.recipients:
         transfer = recipient.get("transfer")
-        if not transfer:
-            continue
-        yield from _transfer(ctx, recipient, transfer)
+        # Documents frozen before recipients recorded a location have no "location": they are not judged on it.
+        if recipient.get("location") == "unknown":
+            yield _location_unknown(ctx, recipient)
+        elif transfer:
+            yield from _transfer(ctx, recipient, transfer)
+
+
+def _location_unknown(ctx: NoticeContext, recipient: dict):
+    return ctx.finding(
+        BLOCKER, "transfer_location_unknown",
+        f"{ctx.ref('international_transfers')}: the register does not say where {recipient['name']} holds the "
+        f"information. Record “In the UK”, or “Outside the UK” with the country and the safeguard.",
+        section="who_we_share_with", record=("services.recipient", recipient.get("id"), recipient.get("name", "")),
+    )
 
 
 def _transfer(ctx: NoticeContext, recipient: dict, transfer: dict):

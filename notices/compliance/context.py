@@ -30,6 +30,7 @@ NOT_CHECKED = {
     "key", "kind", "role", "code", "url", "slug", "email", "website", "id", "html", "art6", "art9",
     "sch1", "criminal", "ico", "rights", "transfers", "free_text", "placement", "collected_from", "audience",
     "safeguard", "start_date", "end_date", "active", "schema", "version", "summary_paragraphs", "parent",
+    "location", "all_in_uk", "location_unknown", "dpo_named",
 }
 
 

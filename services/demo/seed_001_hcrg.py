@@ -431,6 +431,7 @@ RECIPIENTS = [
             "Digital Conners4 is a digital scoring system used as part of a young person's Autism diagnostic "
             "assessment, provided through Pearson Clinical Assessments."
         ),
+        "location": "abroad",
         "transfer_country": "Outside the UK and EEA (the country is not named)",
         "safeguard": "other",
         "safeguard_detail": (

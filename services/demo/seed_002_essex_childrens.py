@@ -489,7 +489,9 @@ SOURCES = [
 
 
 def _shared_with(name: str, why: str = "", *, kind: str = "category", role: str = "controller", **extra) -> dict:
-    return {"name": name, "kind": kind, "role": role, "why_shared": why, **extra}
+    # "No other personal information is routinely sent or held outside the UK" (the seed, beside Redfern): every
+    # recipient but Redfern holds the information in the UK.
+    return {"name": name, "kind": kind, "role": role, "why_shared": why, "location": "in_uk", **extra}
 
 
 RECIPIENTS = [
@@ -562,6 +564,7 @@ RECIPIENTS = [
             "We use Redfern for travel and accommodation bookings. For accommodation or flights, the information "
             "is accessible to its parent company in the United States."
         ),
+        "location": "abroad",
         "transfer_country": "United States",
         "safeguard": "other",
         "safeguard_detail": (

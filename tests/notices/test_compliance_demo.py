@@ -63,7 +63,13 @@ def test_it_reports_what_seed_001_misses_and_nothing_it_says(demo):
     assert {"Medical and organisational research", "Media and promotion"}.isdisjoint(
         _named(found, "provision_requirement_missing")
     )
+    # The seed says where only Pearson holds the information: every other recipient's place is not known yet,
+    # and the notice does not claim that information stays in the UK.
+    unplaced = _named(found, "transfer_location_unknown")
+    assert "Pearson Clinical Assessments" not in unplaced
+    assert {"Barnardo's", "Provide CIC", "NHS England and NHS Digital"} <= unplaced
     assert _blockers(found) == {("transfer_copy_missing", "Pearson Clinical Assessments")} | {
+        ("transfer_location_unknown", name) for name in unplaced} | {
         ("provision_requirement_missing", name) for name in _named(found, "provision_requirement_missing")
     }
     # Warnings: NHS Digital (merged into NHS England in 2023), the law behind the Friends and Family Test, the
@@ -108,7 +114,7 @@ def test_it_reports_what_seed_002_misses_and_nothing_it_says(demo):
     assert "Delivering your service" not in _named(found, "legislation_missing")
     for code in ["retention_missing", "retention_free_text_only", "sources_missing", "categories_missing",
                  "lawful_basis_missing", "complaint_missing", "art9_missing", "sch1_missing", "criminal_missing",
-                 "transfer_copy_missing", "uk_only_claim_contradicted"]:
+                 "transfer_copy_missing", "uk_only_claim_contradicted", "transfer_location_unknown"]:
         assert not _named(found, code), code
 
 

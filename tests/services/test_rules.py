@@ -110,7 +110,8 @@ def test_it_does_not_warn_when_legislation_is_given(client, sign_in, charlie, ba
 
 def test_it_refuses_a_transfer_abroad_without_a_safeguard(client, sign_in, charlie):
     sign_in(charlie)
-    data = {"name": "Redfern", "kind": "organisation", "role": "processor", "transfer_country": "United States",
+    data = {"name": "Redfern", "kind": "organisation", "role": "processor", "location": "abroad",
+            "transfer_country": "United States",
             "safeguard": ""}
     response = client.post(reverse("admin:services_recipient_add"), data)
     assert "Data goes to United States, outside the UK: choose the safeguard" in _errors(response)
