@@ -508,6 +508,8 @@ def version_restore(*, actor, publication: Publication) -> NoticeVersion:
             if section["key"] == key:
                 relations.setdefault(relation, set()).update(item["id"] for item in section.get(field, []))
     notice.summary = document["notice"].get("summary", "")
+    why = next((s for s in document["sections"] if s["key"] == "why_we_use_it"), {})
+    notice.provision_statement = why.get("provision_statement", "")
     controller = next((s.get("controller") for s in document["sections"] if s["key"] == "who_we_are"), None)
     if controller and Controller.objects.filter(pk=controller["id"], organisation=notice.organisation_id).exists():
         notice.controller_id = controller["id"]

@@ -53,6 +53,9 @@ def structured_changes(old: dict, new: dict) -> list[str]:
     changes += _purposes(
         _section(old, "why_we_use_it").get("purposes", []), _section(new, "why_we_use_it").get("purposes", [])
     )
+    if _section(old, "why_we_use_it").get("provision_statement") != _section(new, "why_we_use_it").get(
+            "provision_statement"):
+        changes.append("Changed what we say about whether you have to give us your information")
     changes += _transfers(_section(old, "who_we_share_with"), _section(new, "who_we_share_with"))
     changes += _retention(_section(old, "how_long_we_keep_it"), _section(new, "how_long_we_keep_it"))
     changes += _rights(_section(old, "your_rights"), _section(new, "your_rights"))

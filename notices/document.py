@@ -24,7 +24,7 @@ def build_document(notice: Notice) -> dict:
         "who_we_are": lambda: _who_we_are(notice),
         "what_we_collect": lambda: _what_we_collect(notice),
         "where_we_get_it": lambda: _where_we_get_it(notice, purposes),
-        "why_we_use_it": lambda: {"purposes": purposes},
+        "why_we_use_it": lambda: {"purposes": purposes, "provision_statement": notice.provision_statement},
         "who_we_share_with": lambda: _who_we_share_with(notice),
         "how_long_we_keep_it": lambda: _how_long(notice),
         "your_rights": lambda: {
@@ -208,6 +208,7 @@ def _purpose(purpose) -> dict:
         "categories": [{"id": c.pk, "name": c.name, "kind": c.kind} for c in purpose.data_categories.all()],
         "subject_groups": [g.name for g in purpose.subject_groups.all()],
         "collected_from": purpose.collected_from,
+        "reuses_held_information": purpose.reuses_held_information,
         "provision_requirement": purpose.provision_requirement,
         "automated_decisions": purpose.automated_decisions,
         "appropriate_policy_document": purpose.appropriate_policy_document,

@@ -185,7 +185,8 @@ class NoticeBasicsForm(forms.ModelForm):
 
     class Meta:
         model = Notice
-        fields = ["title", "controller", "services", "audience", "summary", "parent", "review_by"]
+        fields = ["title", "controller", "services", "audience", "summary", "provision_statement", "parent",
+                  "review_by"]
         widgets = {"services": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, **kwargs):

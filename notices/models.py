@@ -57,6 +57,15 @@ class Notice(models.Model):
     summary = models.TextField(
         blank=True, help_text="A few sentences read first: what we do with your information, in plain English."
     )
+    # UK GDPR Art 13(2)(e) said once for the whole notice, as real notices do; a purpose's own statement (a
+    # statutory duty, a contract) is the exception and is shown with that purpose.
+    provision_statement = models.TextField(
+        "do people have to give us their information?",
+        blank=True,
+        help_text="Said once for the whole notice, e.g. “You don't have to give us information, but if you don't "
+        "we may not be able to help you.” Where a purpose differs (the law or a contract requires the "
+        "information), say so on that purpose.",
+    )
     parent = models.ForeignKey(
         "self",
         null=True,

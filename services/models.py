@@ -303,6 +303,14 @@ class Purpose(OrganisationRecord):
         "where the data comes from", max_length=20, choices=CollectedFrom.choices, default=CollectedFrom.PERSON,
         help_text="Decides whether UK GDPR Art 13 (from the person) or Art 14 (from elsewhere) applies.",
     )
+    # Archiving, courts, audit: nothing is asked of the person for this purpose, so Art 13(2)(e) has nothing
+    # to say about it.
+    reuses_held_information = models.BooleanField(
+        "uses information we already hold for another purpose",
+        default=False,
+        help_text="Tick when this purpose collects nothing new and only uses information already held for "
+        "another purpose (e.g. archiving, audit, responding to courts).",
+    )
     provision_requirement = models.TextField(
         "must people give us this information?",
         blank=True,

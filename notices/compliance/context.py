@@ -7,7 +7,7 @@ judge the document, so a frozen, submitted document is judged exactly as it will
 import csv
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from pathlib import Path
 
@@ -30,7 +30,7 @@ NOT_CHECKED = {
     "key", "kind", "role", "code", "url", "slug", "email", "website", "id", "html", "art6", "art9",
     "sch1", "criminal", "ico", "rights", "transfers", "free_text", "placement", "collected_from", "audience",
     "safeguard", "start_date", "end_date", "active", "schema", "version", "summary_paragraphs", "parent",
-    "location", "all_in_uk", "location_unknown", "dpo_named",
+    "location", "all_in_uk", "location_unknown", "dpo_named", "reuses_held_information",
 }
 
 
@@ -134,11 +134,12 @@ class NoticeContext:
         )
 
     def purpose_finding(
-        self, severity: str, code: str, rule: str, purpose: dict, *, section: str = "why_we_use_it"
+        self, severity: str, code: str, rule: str, purpose: dict, *, section: str = "why_we_use_it", group: str = ""
     ) -> Finding:
-        """A finding caused by one purpose: the workspace links to the purpose record."""
+        """A finding caused by one purpose: the workspace links to the purpose record. `group`: the rule's words
+        for several purposes at once ("{purposes}" for their names), when the finding is the same for each."""
         record = ("services.purpose", purpose.get("id"), purpose.get("name", ""))
-        return self.finding(severity, code, rule, section=section, record=record)
+        return replace(self.finding(severity, code, rule, section=section, record=record), group=group)
 
     def texts(self) -> Iterator[Spot]:
         """Every text the notice shows that its authors wrote: free text, and record names and descriptions."""

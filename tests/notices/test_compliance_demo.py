@@ -33,16 +33,33 @@ STATEMENT_PURPOSES_WITH_NO_BASIS = {
 
 
 @pytest.fixture
-def demo():
-    """The demo as `load_demo` writes it; returns each notice's findings as {(code, record name): severity}."""
+def demo_findings():
+    """The demo as `load_demo` writes it; returns each notice's findings."""
     reference_data_ensure()
     loads = demo_register_load()
     demo_users_ensure()
     demo_notices_load(loads=loads)
+    return {notice.slug: check_notice(notice) for notice in Notice.objects.select_related("controller")}
+
+
+@pytest.fixture
+def demo(demo_findings):
+    """Each notice's findings as {(code, record name): severity}; a finding grouped over several purposes
+    counts for each of them."""
     return {
-        notice.slug: {(f.code, f.record_name): f.severity for f in check_notice(notice)}
-        for notice in Notice.objects.select_related("controller")
+        slug: {(f.code, name): f.severity for f in findings for name in (f.purposes or (f.record_name,))}
+        for slug, findings in demo_findings.items()
     }
+
+
+def test_it_says_the_art_13_2_e_gap_once_per_notice_naming_every_purpose(demo_findings):
+    hcrg = [f for f in demo_findings[HCRG] if f.code == "provision_requirement_missing"]
+    assert len(hcrg) <= 1
+    if hcrg:
+        assert "“Diagnosis, treatment and care”" in hcrg[0].rule and "once for the whole notice" in hcrg[0].rule
+        assert hcrg[0].where.startswith("Why we use your information and our lawful bases: purposes “")
+    for findings in demo_findings.values():
+        assert len([f for f in findings if f.code == "provision_requirement_missing"]) <= 1
 
 
 def _blockers(found: dict) -> set:

@@ -171,3 +171,14 @@ def test_the_portals_own_sentences_are_plain_english():
     assert words > 80
     assert score >= 60, score
 
+
+
+def test_the_provision_statement_is_said_once_for_the_notice():
+    silent = [PurposeFactory(provision_requirement=""), PurposeFactory(provision_requirement="")]
+    notice = NoticeFactory(purposes=silent,
+                           provision_statement="You don't have to give us information, but if you don't we may not "
+                                               "be able to help you.")
+    text = _text(notice)
+    assert text.count("Do you have to give us your information?") == 1
+    assert text.count("but if you don't we may not be able to help you.") == 1
+    assert "Do you have to give us this information?" not in text
