@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import AuditEvent
+from .models import AuditEvent, Membership, Organisation
 
 
 @admin.register(AuditEvent)
@@ -20,3 +20,21 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    """Portal administrators may also keep organisations here; the workspace (/manage/organisations/) is
+    the usual place."""
+
+    list_display = ["name", "slug", "created_at"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "organisation", "role", "created_at"]
+    list_filter = ["organisation", "role"]
+    search_fields = ["user__username", "organisation__name"]
+    list_select_related = ["user", "organisation"]

@@ -17,7 +17,7 @@ def current_organisation(request: HttpRequest) -> Organisation | None:
     """The organisation `request.user` is working in, or None if they reach none."""
     if not hasattr(request, "_current_organisation"):
         reachable = organisations_for(request.user)
-        chosen = request.session.get(SESSION_KEY)
+        chosen = getattr(request, "session", {}).get(SESSION_KEY)
         found = reachable.filter(pk=chosen).first() if isinstance(chosen, int) else None
         request._current_organisation = found or reachable.order_by("name").first()
     return request._current_organisation

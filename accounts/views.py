@@ -170,8 +170,8 @@ def _superuser(user) -> bool:
 @require_POST
 @staff_required("view")
 def organisation_switch(request):
-    """Staff in more than one organisation: choose the one /manage/ shows and new records go into (POST).
-    Only an organisation the user is in can be chosen."""
+    """IG officer or DPO in more than one organisation: choose the one /manage/ shows and new records go
+    into (POST). Only an organisation the user is in can be chosen."""
     form = SwitchOrganisationForm(request.POST, organisations=organisations_for(request.user))
     if not form.is_valid():
         raise Http404("Not one of your organisations")
@@ -186,6 +186,7 @@ def _superuser_required(view):
         refusal = staff_refusal(request, allowed=_superuser)
         return refusal if refusal is not None else view(request, *args, **kwargs)
 
+    wrapper.staff_action = "superuser"
     return wrapper
 
 

@@ -1,6 +1,6 @@
-"""The demo notices: the three seed notices composed from the demo register and published through the real
-workflow (the demo IG officer submits, the demo DPO publishes), so the public site, the history, the
-as-of lookup and the compare page have real content.
+"""The demo notices: the three seed notices composed from their organisations' demo registers and published
+through the real workflow (the organisation's demo IG officer submits, its demo DPO publishes), so the public
+site, the history, the as-of lookup and the compare page have real content.
 
 Free text is what the seeds say where the register has no structure for it, in the seeds' own words.
 Seed 003 (a 2015 statement) is kept as two versions: first as the text it was published with on
@@ -11,10 +11,9 @@ gives no period a retention rule could record.
 
 import datetime as dt
 
-from django.contrib.auth.models import User
 from django.db import transaction
 
-from services.demo.loader import SeedLoad
+from services.demo.loader import ECC, HCRG, SeedLoad, demo_dpo, demo_officer
 from services.models import Controller
 
 from . import actions
@@ -176,10 +175,6 @@ FREE_TEXT_003_COMMON = [
 ]
 
 
-def _user(username: str) -> User:
-    return User.objects.get(username=username)
-
-
 def _compose(
     *,
     officer,
@@ -193,7 +188,8 @@ def _compose(
     structured: bool = True,
 ) -> Notice:
     notice = actions.notice_create(
-        actor=officer, title=title, slug=slug, controller=controller, summary=summary, parent=parent
+        actor=officer, organisation=load.organisation, title=title, slug=slug, controller=controller,
+        summary=summary, parent=parent,
     )
     relations = {"services": [s for s in load.services if s.controller_id == controller.pk]}
     if structured:
@@ -220,13 +216,13 @@ def _publish(
 @transaction.atomic
 def demo_notices_load(*, loads: dict[str, SeedLoad]) -> list[Notice]:
     """Compose and publish the three seed notices. A notice that already exists is left as it is."""
-    officer, dpo = _user("ig.officer"), _user("dpo")
+    officer, dpo = demo_officer(ECC), demo_dpo(ECC)
     existing = set(
         Notice.objects.filter(
             slug__in=["essex-county-council", "essex-childrens-services", "essex-child-and-family-wellbeing"]
         ).values_list("slug", flat=True)
     )
-    essex = Controller.objects.get(slug="essex-county-council")
+    essex = Controller.objects.get(slug="essex-county-council", organisation=loads["002"].organisation)
     if "essex-county-council" not in existing:
         statement = _compose(
             officer=officer,
@@ -287,9 +283,9 @@ def demo_notices_load(*, loads: dict[str, SeedLoad]) -> list[Notice]:
         )
         _publish(officer=officer, dpo=dpo, notice=childrens, summary="First version in the portal")
     if "essex-child-and-family-wellbeing" not in existing:
-        hcrg = Controller.objects.get(slug="hcrg-care-services")
+        hcrg = Controller.objects.get(slug="hcrg-care-services", organisation=loads["001"].organisation)
         wellbeing = _compose(
-            officer=officer,
+            officer=demo_officer(HCRG),
             slug="essex-child-and-family-wellbeing",
             title="Essex Child and Family Wellbeing Services – patient privacy notice",
             controller=hcrg,
@@ -298,5 +294,6 @@ def demo_notices_load(*, loads: dict[str, SeedLoad]) -> list[Notice]:
             summary="Who we are, why we collect information about you, how we use it, how we keep it safe and "
             "confidential, and your rights.",
         )
-        _publish(officer=officer, dpo=dpo, notice=wellbeing, summary="Notice last updated January 2026")
+        _publish(officer=demo_officer(HCRG), dpo=demo_dpo(HCRG), notice=wellbeing,
+                 summary="Notice last updated January 2026")
     return list(Notice.objects.order_by("title"))

@@ -1,12 +1,14 @@
 """The Django admin for the register. It writes only through services.actions, as the workspace does: the
 lock counter moves on every save (so a workspace edit loaded before it is refused), one history row names
-the administrator, and a record only ever uses its own organisation's records. Organisation records are
-added in the workspace (which knows whose register they go in), not here."""
+the administrator, and a record only ever uses its own organisation's records. A record added here names
+the organisation whose register it goes in; it never moves to another afterwards."""
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from simple_history.admin import SimpleHistoryAdmin
+
+from accounts.models import Organisation
 
 from . import actions
 from .forms import PurposeForm
@@ -25,29 +27,60 @@ from .models import (
 
 
 class RecordAdminForm(forms.ModelForm):
-    """Carries the lock_version the administrator loaded, and offers only the record's organisation's records."""
+    """Carries the lock_version the administrator loaded, and offers only the record's organisation's records.
+    Adding a record, the administrator chooses its organisation (`register_of`), and the links are checked
+    against it."""
 
-    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Not "lock_version" or "organisation": the admin may not name model fields the model marks not editable.
+    loaded_lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    register_of = forms.ModelChoiceField(
+        Organisation.objects.all(), label="Organisation",
+        error_messages={"required": "Choose the organisation whose register it goes in"},
+        help_text="Whose register the record goes in. It cannot be moved afterwards: copy it instead.",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        owned = isinstance(self.instance, OrganisationRecord)
+        if self.instance.pk or not owned:
+            del self.fields["register_of"]
         if self.instance.pk and not self.is_bound:
-            self.initial["lock_version"] = self.instance.lock_version
-        if isinstance(self.instance, OrganisationRecord) and self.instance.pk:
+            self.initial["loaded_lock_version"] = self.instance.lock_version
+        if owned and self.instance.pk:
             for form_field in self.fields.values():
                 queryset = getattr(form_field, "queryset", None)
                 if queryset is not None and issubclass(queryset.model, OrganisationRecord):
                     form_field.queryset = queryset.filter(organisation=self.instance.organisation_id)
 
+    def _get_validation_exclusions(self):
+        # Names are unique within an organisation: check it here rather than let the database refuse the save.
+        exclusions = super()._get_validation_exclusions()
+        if isinstance(self.instance, OrganisationRecord) and self.instance.organisation_id:
+            exclusions.discard("organisation")
+        return exclusions
+
     def clean(self):
         cleaned = super().clean()
+        if "register_of" in self.fields:
+            self._check_organisation(cleaned)
         current = type(self.instance).objects.filter(pk=self.instance.pk).values_list("lock_version", flat=True)
-        if self.instance.pk and cleaned.get("lock_version") != current.first():
+        if self.instance.pk and cleaned.get("loaded_lock_version") != current.first():
             raise ValidationError(
                 "Someone changed this record after you opened it. Reload the page to see their changes, then "
                 "make yours again.", code="stale",
             )
         return cleaned
+
+    def _check_organisation(self, cleaned) -> None:
+        organisation = cleaned.get("register_of")
+        if organisation is None:
+            return
+        self.instance.organisation = organisation
+        for name, value in list(cleaned.items()):
+            targets = value if isinstance(value, list | tuple) or hasattr(value, "model") else [value]
+            for target in targets:
+                if isinstance(target, OrganisationRecord) and target.organisation_id != organisation.pk:
+                    self.add_error(name, f"“{target}” is in another organisation's register, not {organisation}'s")
 
 
 class PurposeAdminForm(RecordAdminForm, PurposeForm):
@@ -65,19 +98,22 @@ class RegisterAdmin(SimpleHistoryAdmin):
         owned = issubclass(self.model, OrganisationRecord)
         return ["organisation", "created_at", "updated_at"] if owned else ["created_at", "updated_at"]
 
-    def has_add_permission(self, request):
-        return not issubclass(self.model, OrganisationRecord) and super().has_add_permission(request)
+    def get_fields(self, request, obj=None):
+        fields = [name for name in super().get_fields(request, obj) if name != "register_of"]
+        # Only when adding a record of an organisation's register: which register it goes in comes first.
+        return ["register_of", *fields] if obj is None and issubclass(self.model, OrganisationRecord) else fields
 
     def save_model(self, request, obj, form, change):
         relations = {f.name: form.cleaned_data[f.name] for f in obj._meta.many_to_many if f.name in form.cleaned_data}
         fields = {name: value for name, value in form.cleaned_data.items()
-                  if name not in relations and name != "lock_version"}
+                  if name not in relations and name not in ("loaded_lock_version", "register_of")}
         if change:
             record = type(obj).objects.get(pk=obj.pk)
             saved = actions.record_update(actor=request.user, record=record, fields=fields, relations=relations,
-                                          lock_version=form.cleaned_data["lock_version"] or 0)
+                                          lock_version=form.cleaned_data["loaded_lock_version"] or 0)
         else:
-            saved = actions.record_create(actor=request.user, model=type(obj), fields=fields, relations=relations)
+            saved = actions.record_create(actor=request.user, model=type(obj), fields=fields, relations=relations,
+                                          organisation=form.cleaned_data.get("register_of"))
         # The admin goes on to show `obj` (its id, its name in the message).
         obj.pk, obj.lock_version = saved.pk, saved.lock_version
 

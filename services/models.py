@@ -1,7 +1,7 @@
 """The register of processing: who processes personal data, about whom, why, on what lawful basis,
 where it comes from and who receives it. Notices are composed from these records."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -46,16 +46,29 @@ class OrganisationRecord(RegisterRecord):
         abstract = True
 
     def unique_error_message(self, model_class, unique_check):
-        # Django's own words would be "… with this Organisation and Name already exists"; say whose.
+        # Django's own words would be "… with this Organisation and Name already exists"; say whose. The code
+        # names the field ("name_taken"), so validate_constraints can put the message on that field.
         if "organisation" not in unique_check:
             return super().unique_error_message(model_class, unique_check)
         name = next(field for field in unique_check if field != "organisation")
         label = model_class._meta.get_field(name).verbose_name
-        return ValidationError({name: ValidationError(
+        return ValidationError(
             f"{self._meta.verbose_name.capitalize()} with the {label} “{getattr(self, name)}” already exists "
             f"in {self.organisation}'s register. Choose that one, or give this one a different {label}.",
-            code="unique_per_organisation",
-        )})
+            code=f"{name}_taken",
+        )
+
+    def validate_constraints(self, exclude=None):
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            # Django reports a broken constraint against the whole record; the field taken is what to change.
+            errors: dict = {}
+            for key, messages in error.error_dict.items():
+                for message in messages:
+                    taken = message.code.removesuffix("_taken") if (message.code or "").endswith("_taken") else ""
+                    errors.setdefault(taken if key == NON_FIELD_ERRORS and taken else key, []).append(message)
+            raise ValidationError(errors) from error
 
 
 def unique_per_organisation(model_name: str, field: str = "name") -> models.UniqueConstraint:

@@ -50,8 +50,8 @@ def handle(request, record_type: RecordType, *, organisation, initial: dict | No
     if not form.is_valid():
         return AddRecord(record_type, form)
     record = create_from_form(request, record_type, form)
-    say_saved(request, form, f"Added “{record}” to {organisation}'s register and chose it. The notice does not "
-                             f"change until you press Save.")
+    say_saved(request, form, f"Added “{record}” to the register of {organisation} and chose it. The notice "
+                             f"does not change until you press Save.")
     return AddRecord(record_type, form_class(**blank), added=record)
 
 

@@ -1,17 +1,25 @@
-"""Writes the demo register (from the seed modules) and the demo staff logins.
+"""Writes the demo organisations, their registers (from the seed modules) and the demo staff logins.
 
-Both are idempotent: every record is found by its natural key and written only when a value or a link
-differs. Register records are written by the register's own actions (`services.actions.record_create` and
-`record_update`) as the demo IG officer, so each real change is one history row with the seed as its reason,
-and a correction bumps the lock version like any other edit.
+The bodies behind the three demo notices are separate organisations: Essex County Council (seeds 002 and
+003) and HCRG Care Services (seed 001), each with its own register, IG officer and DPO, plus a
+shared-service IG officer who works for both. Other bodies a seed names (commissioners, partners, other
+controllers) are records in the register of the organisation whose seed names them.
+
+All of it is idempotent: every record is found by its organisation and natural key and written only when a
+value or a link differs. Register records are written by the register's own actions
+(`services.actions.record_create` and `record_update`) as the organisation's demo IG officer, so each real
+change is one history row with the seed as its reason, and a correction bumps the lock version like any
+other edit.
 """
 
 from dataclasses import dataclass, field
 from types import ModuleType
 
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.db import models, transaction
 
+from accounts.actions import membership_set, organisation_create
+from accounts.models import Membership, Organisation
 from retention.models import LegalHold, RetentionRule
 from services.actions import record_create, record_update
 from services.models import (
@@ -20,6 +28,7 @@ from services.models import (
     DataSubjectGroup,
     LawfulBasis,
     Legislation,
+    OrganisationRecord,
     Purpose,
     Recipient,
     Service,
@@ -30,6 +39,10 @@ from services.rules import check_purpose
 from . import seed_001_hcrg, seed_002_essex_childrens, seed_003_essex_2015
 
 SEEDS: tuple[ModuleType, ...] = (seed_001_hcrg, seed_002_essex_childrens, seed_003_essex_2015)
+ECC, HCRG = "essex-county-council", "hcrg-care-services"
+# The demo organisations (slug → name), and whose register each seed fills.
+ORGANISATIONS = {ECC: "Essex County Council", HCRG: "HCRG Care Services Ltd"}
+SEED_ORGANISATION = {"001": HCRG, "002": ECC, "003": ECC}
 
 
 class DemoDataError(Exception):
@@ -42,6 +55,7 @@ class SeedLoad:
 
     key: str
     title: str
+    organisation: Organisation
     controllers: list[Controller] = field(default_factory=list)
     services: list[Service] = field(default_factory=list)
     subject_groups: list[DataSubjectGroup] = field(default_factory=list)
@@ -69,10 +83,12 @@ class _Section:
     many: dict[str, Reference] = field(default_factory=dict)
 
 
-def _sections() -> tuple[_Section, ...]:
-    """In dependency order: a record only names records of earlier sections."""
-    controllers = (Controller.objects.all(), "slug")
-    services = (Service.objects.all(), "slug")
+def _sections(organisation: Organisation) -> tuple[_Section, ...]:
+    """In dependency order: a record only names records of earlier sections, in `organisation`'s register
+    (or shared reference data: bases and legislation)."""
+    own = {"organisation": organisation}
+    controllers = (Controller.objects.filter(**own), "slug")
+    services = (Service.objects.filter(**own), "slug")
     bases = (LawfulBasis.objects.all(), "code")
     return (
         _Section("controllers", Controller, ("slug",)),
@@ -90,8 +106,8 @@ def _sections() -> tuple[_Section, ...]:
             {
                 # The demo cites whole Acts, never a section.
                 "legislation": (Legislation.objects.filter(section=""), "title"),
-                "data_categories": (DataCategory.objects.all(), "name"),
-                "subject_groups": (DataSubjectGroup.objects.all(), "name"),
+                "data_categories": (DataCategory.objects.filter(**own), "name"),
+                "subject_groups": (DataSubjectGroup.objects.filter(**own), "name"),
             },
         ),
         _Section("sources", Source, ("name",)),
@@ -101,51 +117,70 @@ def _sections() -> tuple[_Section, ...]:
             "legal_holds",
             LegalHold,
             ("name",),
-            many={"retention_rules": (RetentionRule.objects.all(), "record_type"), "services": services},
+            many={"retention_rules": (RetentionRule.objects.filter(**own), "record_type"), "services": services},
         ),
     )
 
 
 @transaction.atomic
 def demo_register_load() -> dict[str, SeedLoad]:
-    """Fill the register from the seed modules, creating or correcting records so they match the seeds.
+    """Fill each demo organisation's register from its seed modules, creating or correcting records so
+    they match the seeds.
 
     A second run changes nothing and writes no history. Records the seeds do not mention are left alone.
-    The demo IG officer (made if missing) is the author. Returns what each seed wrote, by seed key.
+    Each organisation's demo IG officer (made if missing) is the author. Returns what each seed wrote, by
+    seed key.
     """
     demo_users_ensure()
-    officer = User.objects.get(username=DEMO_LOGINS[0].username)
     written: dict[tuple, tuple] = {}
-    return {seed.KEY: _seed_load(seed, written, actor=officer) for seed in SEEDS}
+    return {seed.KEY: _seed_load(seed, written) for seed in SEEDS}
 
 
-def _seed_load(seed: ModuleType, written: dict[tuple, tuple], *, actor: User) -> SeedLoad:
-    load = SeedLoad(key=seed.KEY, title=seed.TITLE)
+def demo_officer(organisation_slug: str) -> User:
+    """The demo IG officer of one demo organisation (its own, not the shared-service officer)."""
+    login = next(login for login in DEMO_LOGINS if login.memberships == ((organisation_slug, IG),))
+    return User.objects.get(username=login.username)
+
+
+def demo_dpo(organisation_slug: str) -> User:
+    login = next(login for login in DEMO_LOGINS if login.memberships == ((organisation_slug, DPO),))
+    return User.objects.get(username=login.username)
+
+
+def _seed_load(seed: ModuleType, written: dict[tuple, tuple]) -> SeedLoad:
+    organisation = Organisation.objects.get(slug=SEED_ORGANISATION[seed.KEY])
+    actor = demo_officer(organisation.slug)
+    load = SeedLoad(key=seed.KEY, title=seed.TITLE, organisation=organisation)
     reason = f"Demo data from seed {seed.KEY} ({seed.SOURCE_FILE})"
-    for section in _sections():
+    for section in _sections(organisation):
         specs = getattr(seed, section.name.upper())
-        setattr(load, section.name, [_record_put(section, spec, reason, written, actor=actor) for spec in specs])
+        records = [_record_put(section, spec, reason, written, actor=actor, organisation=organisation)
+                   for spec in specs]
+        setattr(load, section.name, records)
     return load
 
 
-def _record_put(section: _Section, spec: dict, reason: str, written: dict[tuple, tuple], *, actor: User):
+def _record_put(section: _Section, spec: dict, reason: str, written: dict[tuple, tuple], *, actor: User,
+                organisation: Organisation):
     """Create or correct one record; write only what differs."""
     values, many = _resolved(section, spec)
     lookup = {name: values.pop(name, section.model._meta.get_field(name).get_default()) for name in section.key}
     if section.model is Purpose:
         _purpose_check(lookup["name"], values, many)
-    # Two seeds may share a record (the same controller, the source "You") but must agree on it, or each run
-    # would flip it back and forth.
-    identity = (section.model._meta.label, *lookup.values())
+    owned = issubclass(section.model, OrganisationRecord)
+    # Two seeds of one organisation may share a record (the same controller, the source "You") but must agree
+    # on it, or each run would flip it back and forth.
+    identity = (section.model._meta.label, organisation.slug if owned else "", *lookup.values())
     signature = _signature(values, many)
     if identity in written:
         if written[identity][0] != signature:
             raise DemoDataError(f"{identity} is defined twice with different values.")
         return written[identity][1]
-    record = section.model.objects.filter(**lookup).first()
+    scope = {"organisation": organisation} if owned else {}
+    record = section.model.objects.filter(**lookup, **scope).first()
     if record is None:
         record = record_create(actor=actor, model=section.model, fields={**lookup, **values}, relations=many,
-                               reason=reason)
+                               reason=reason, organisation=organisation if owned else None)
     else:
         changes = {name: value for name, value in values.items() if _differs(record, name, value)}
         links = {name: targets for name, targets in many.items() if _links_differ(record, name, targets)}
@@ -209,33 +244,51 @@ def _purpose_check(name: str, values: dict, many: dict) -> None:
         raise DemoDataError(f"Purpose {name!r} breaks the register's rules: {messages}")
 
 
+IG, DPO = Membership.Role.IG_OFFICER, Membership.Role.DPO
+
+
 @dataclass(frozen=True)
 class DemoLogin:
     username: str
     password: str
     role: str
-    groups: tuple[str, ...] = ()
+    # (organisation slug, role) for each organisation the login belongs to.
+    memberships: tuple[tuple[str, str], ...] = ()
     is_superuser: bool = False
 
 
 # Published in the source, so anyone can sign in to a demo; the command refuses to run with DEBUG off.
 DEMO_LOGINS = (
-    DemoLogin("ig.officer", "Heron-Lantern-Quarry-58", "IG officer", groups=("IG officer",)),  # noqa: S106
-    DemoLogin("dpo", "Marigold-Ferry-Copper-31", "DPO", groups=("DPO",)),  # noqa: S106
-    # Like the test persona charlie: a superuser with no role group.
-    DemoLogin("admin", "Tundra-Velvet-Orchard-94", "superuser", is_superuser=True),  # noqa: S106
+    # Like the test persona charlie: a superuser with no membership. First: it creates the organisations.
+    DemoLogin("admin", "Tundra-Velvet-Orchard-94", "portal administrator (superuser)", is_superuser=True),  # noqa: S106
+    DemoLogin("ig.officer", "Heron-Lantern-Quarry-58", "IG officer, Essex County Council",  # noqa: S106
+              memberships=((ECC, IG),)),
+    DemoLogin("dpo", "Marigold-Ferry-Copper-31", "DPO, Essex County Council", memberships=((ECC, DPO),)),  # noqa: S106
+    DemoLogin("hcrg.ig", "Saffron-Harbour-Pebble-27", "IG officer, HCRG Care Services",  # noqa: S106
+              memberships=((HCRG, IG),)),
+    DemoLogin("hcrg.dpo", "Juniper-Anvil-Meadow-63", "DPO, HCRG Care Services", memberships=((HCRG, DPO),)),  # noqa: S106
+    DemoLogin("shared.ig", "Cobalt-Thistle-Lantern-45",  # noqa: S106
+              "IG officer of both (a shared information governance service)", memberships=((ECC, IG), (HCRG, IG))),
 )
 
 
 @transaction.atomic
 def demo_users_ensure() -> list[DemoLogin]:
-    """Create the demo staff accounts, or put them back as the logins say; change nothing already right.
+    """Create the demo organisations and staff accounts, or put them back as the logins say; change nothing
+    already right. Organisations and memberships are written by accounts.actions as the demo administrator.
 
     Returns the logins (username, password, role) for the command to print.
     """
-    for login in DEMO_LOGINS:
-        _demo_user_ensure(login)
-        # Two-factor devices for the demo users are created here, one per user, once sign-in requires them.
+    admin = _demo_user_ensure(DEMO_LOGINS[0])
+    for slug, name in ORGANISATIONS.items():
+        if not Organisation.objects.filter(slug=slug).exists():
+            organisation_create(actor=admin, name=name, slug=slug)
+    for login in DEMO_LOGINS[1:]:
+        user = _demo_user_ensure(login)
+        for slug, role in login.memberships:
+            organisation = Organisation.objects.get(slug=slug)
+            if not Membership.objects.filter(user=user, organisation=organisation, role=role).exists():
+                membership_set(actor=admin, user=user, organisation=organisation, role=role)
     return list(DEMO_LOGINS)
 
 
@@ -243,7 +296,7 @@ def _demo_user_ensure(login: DemoLogin) -> User:
     user = User.objects.filter(username=login.username).first() or User(username=login.username)
     wanted = {
         "first_name": "Demo",
-        "last_name": login.role,
+        "last_name": login.role.split(",")[0].split(" (")[0],
         "email": f"{login.username}@example.org",
         "is_active": True,
         "is_staff": True,
@@ -260,5 +313,4 @@ def _demo_user_ensure(login: DemoLogin) -> User:
         changed = True
     if changed:
         user.save()
-    user.groups.set([Group.objects.get(name=name) for name in login.groups])
     return user

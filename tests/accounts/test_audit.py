@@ -11,7 +11,7 @@ from accounts.db import AUDIT_TABLE
 from accounts.models import AuditEvent
 from notices import actions as notice_actions
 from services.models import DataSubjectGroup
-from tests.factories import ControllerFactory, NoticeFactory
+from tests.factories import ControllerFactory, DataSubjectGroupFactory, NoticeFactory
 
 pytestmark = [pytest.mark.usefixtures("fast_password_hashing"), pytest.mark.django_db]
 
@@ -127,7 +127,7 @@ def test_it_postgresql_refuses_orm_updates_and_deletes_too(alice):
 @needs_postgresql
 @pytest.mark.parametrize("statement", ["UPDATE {table} SET name = 'rewritten'", "DELETE FROM {table}"])
 def test_it_postgresql_refuses_to_rewrite_history(statement):
-    group = DataSubjectGroup.objects.create(name="Foster carers")
+    group = DataSubjectGroupFactory(name="Foster carers")
     group.name = "Foster carers and their families"
     group.save()
     table = DataSubjectGroup.history.model._meta.db_table
@@ -159,7 +159,7 @@ def test_it_still_lets_the_test_runner_empty_the_tables(alice):
     """Django empties tables between transactional tests with TRUNCATE (on PostgreSQL), which row
     triggers do not fire on; this is the same flush, run on purpose."""
     audit_record(actor=alice, action="notice_published")
-    DataSubjectGroup.objects.create(name="Carers")
+    DataSubjectGroupFactory(name="Carers")
 
     call_command("flush", interactive=False, verbosity=0)
 

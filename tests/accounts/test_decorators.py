@@ -16,7 +16,7 @@ from accounts.decorators import staff_required
 pytestmark = [pytest.mark.usefixtures("fast_password_hashing"), pytest.mark.django_db]
 
 
-@staff_required("IG officer", "DPO")
+@staff_required("view")
 def register_page(request):
     return HttpResponse("register")
 
@@ -89,5 +89,14 @@ def test_it_never_lets_an_inactive_user_in_even_a_verified_superuser(charlie):
         any_staff_page(_request(charlie))
 
 
-def test_it_says_which_roles_a_view_needs():
-    assert register_page.staff_roles == ("IG officer", "DPO")
+def test_it_says_which_action_a_view_needs():
+    assert register_page.staff_action == "view"
+
+
+def test_it_refuses_a_member_whose_role_does_not_allow_the_action(bob):
+    @staff_required("notice.edit")
+    def edit_page(request):
+        return HttpResponse("edit")
+
+    with pytest.raises(PermissionDenied):
+        edit_page(_request(bob))

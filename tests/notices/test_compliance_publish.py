@@ -114,7 +114,7 @@ def _childrens_services_mirror():
     interest" without the Sch 1 condition."""
     council = ControllerFactory(name="Essex County Council", slug="essex")
     social_care = PurposeFactory(name="Children's social care", art9_condition=basis("art9_2_g"))
-    social_care.data_categories.create(name="Health", kind="special")
+    social_care.data_categories.create(name="Health", kind="special", organisation=social_care.organisation)
     notice = NoticeFactory(
         controller=council, title="Children's services", slug="childrens-services", purposes=[social_care]
     )
@@ -172,6 +172,6 @@ def test_it_lets_a_complete_notice_with_art14_data_through(alice, bob):
     elsewhere = PurposeFactory(art6_basis=basis("art6_1_c"), collected_from=Purpose.CollectedFrom.ELSEWHERE)
     notice = NoticeFactory(purposes=[elsewhere])
     notice.sources.add(SourceFactory())
-    elsewhere.data_categories.create(name="Contact details")
+    elsewhere.data_categories.create(name="Contact details", organisation=elsewhere.organisation)
     actions.version_publish(actor=bob, version=_submitted(alice, notice))
     assert Publication.objects.count() == 1

@@ -6,14 +6,14 @@ from django.contrib.messages.storage.fallback import FallbackStorage
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
-from tests.factories import ControllerFactory, ServiceFactory
+from tests.factories import OrganisationFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_it_lists_each_organisation_with_its_services(client):
     ServiceFactory(name="Family support", controller__name="Borsetshire County Council")
-    ControllerFactory(name="Borchester NHS Trust")
+    OrganisationFactory(name="Borchester NHS Trust")
 
     page = client.get("/").content.decode()
 
@@ -24,13 +24,14 @@ def test_it_lists_each_organisation_with_its_services(client):
     assert "No privacy notice is published for this organisation yet." in page
 
 
-def test_it_leaves_out_retired_organisations(client):
-    ControllerFactory(name="Borsetshire Primary Care Trust", retired=True)
+def test_it_leaves_out_retired_services_and_says_when_there_is_nothing_yet(client):
+    assert "No privacy notices are published yet." in client.get("/").content.decode()
+    ServiceFactory(name="Closed clinic", retired=True)
 
     page = client.get("/").content.decode()
 
-    assert "Borsetshire Primary Care Trust" not in page
-    assert "No privacy notices are published yet." in page
+    assert "Borsetshire County Council" in page
+    assert "Closed clinic" not in page
 
 
 def test_it_names_the_portal_as_the_deployment_configures_it(client, settings):

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from notices import actions
 from notices.models import Notice, NoticeVersion
-from tests.factories import ControllerFactory, NoticeFactory, PurposeFactory, RecipientFactory
+from tests.factories import ControllerFactory, NoticeFactory, PurposeFactory, RecipientFactory, default_organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -214,7 +214,8 @@ def test_it_restores_an_earlier_version_into_a_new_draft(officer, alice, publish
 
 
 def test_it_lists_drafts_reviews_due_dates_and_out_of_date_notices(officer, alice, publish):
-    mine = actions.notice_create(actor=alice, title="My draft", slug="my-draft", controller=ControllerFactory())
+    mine = actions.notice_create(actor=alice, organisation=default_organisation(), title="My draft", slug="my-draft",
+                                  controller=ControllerFactory())
     due = NoticeFactory(title="Due notice", review_by=dt.date.today() - dt.timedelta(days=1))
     police = RecipientFactory(name="Police")
     stale = NoticeFactory(title="Stale notice")

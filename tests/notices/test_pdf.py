@@ -4,7 +4,7 @@ import re
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.test import override_settings
 
@@ -12,7 +12,7 @@ from notices import actions
 from notices.document import build_document, with_version
 from notices.pdf import render_pdf
 from notices.selectors import today
-from tests.factories import full_notice
+from tests.factories import full_notice, member
 
 from .pdfs import fonts, open_pdf, outline_titles, pages_text
 
@@ -27,9 +27,9 @@ def published(django_db_setup, django_db_blocker, tmp_path_factory):
     media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
     with django_db_blocker.unblock(), media, transaction.atomic():
         ig = User.objects.create_user("ig-officer", first_name="Alice", last_name="Jones")
-        ig.groups.add(Group.objects.get(name="IG officer"))
+        member(ig, role="ig_officer")
         dpo = User.objects.create_user("dpo", first_name="Bob", last_name="Mensah")
-        dpo.groups.add(Group.objects.get(name="DPO"))
+        member(dpo, role="dpo")
         notice = full_notice(title="Children's social care privacy notice", slug="childrens-social-care")
         version = notice.versions.get()
         actions.version_submit(actor=ig, version=version, change_summary="First version")

@@ -11,7 +11,7 @@ from django.db.utils import DatabaseError
 from notices import actions
 from notices.models import NoticeVersion, Publication, WorkflowEvent
 from notices.selectors import publication_in_force, today
-from tests.factories import ControllerFactory, NoticeFactory
+from tests.factories import ControllerFactory, NoticeFactory, default_organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -26,15 +26,17 @@ def _draft(notice):
 
 
 def test_it_creates_a_notice_with_draft_version_1_and_an_audit_row(alice):
-    notice = actions.notice_create(actor=alice, title="Youth service", slug="youth", controller=ControllerFactory())
+    notice = actions.notice_create(actor=alice, organisation=default_organisation(), title="Youth service",
+                                   slug="youth", controller=ControllerFactory())
     version = notice.versions.get()
     assert (version.number, version.status) == (1, "draft")
     assert WorkflowEvent.objects.get().action == "created"
 
 
 def test_it_refuses_notice_creation_to_a_dpo_without_the_ig_role(bob):
-    with pytest.raises(PermissionDenied, match="Only IG officer users can create notices"):
-        actions.notice_create(actor=bob, title="x", slug="x", controller=ControllerFactory())
+    with pytest.raises(PermissionDenied, match="Only IG officers of Borsetshire County Council can create notices"):
+        actions.notice_create(actor=bob, organisation=default_organisation(), title="x", slug="x",
+                              controller=ControllerFactory())
 
 
 def test_it_submits_a_draft_freezing_the_document_for_review(alice, notice):
@@ -80,7 +82,7 @@ def test_it_refuses_rejection_without_reason_by_wrong_role_or_from_draft(alice, 
     with pytest.raises(actions.WorkflowError, match="is draft, so it cannot be rejected"):
         actions.version_reject(actor=bob, version=_draft(notice), reason="x")
     version = actions.version_submit(actor=alice, version=_draft(notice), change_summary="x")
-    with pytest.raises(PermissionDenied, match="Only DPO users can reject"):
+    with pytest.raises(PermissionDenied, match="Only DPOs of Borsetshire County Council can reject"):
         actions.version_reject(actor=alice, version=version, reason="x")
     with pytest.raises(ValidationError, match="Say why"):
         actions.version_reject(actor=bob, version=version, reason="")
@@ -114,7 +116,7 @@ def test_it_refuses_publishing_by_an_ig_officer_or_from_draft(alice, bob, notice
     with pytest.raises(actions.WorkflowError, match="is draft, so it cannot be published"):
         actions.version_publish(actor=bob, version=_draft(notice))
     version = actions.version_submit(actor=alice, version=_draft(notice), change_summary="x")
-    with pytest.raises(PermissionDenied, match="Only DPO users can publish"):
+    with pytest.raises(PermissionDenied, match="Only DPOs of Borsetshire County Council can publish"):
         actions.version_publish(actor=alice, version=version)
 
 
@@ -249,3 +251,28 @@ def test_it_refuses_a_past_date_that_would_change_what_was_in_force(alice, bob, 
         actions.version_publish(
             actor=bob, version=version, effective_from=today() - dt.timedelta(days=1), historical=True
         )
+
+
+def test_it_refuses_publishing_by_a_dpo_who_edited_the_version(alice, bob, notice):
+    """Four eyes: a DPO who is also an IG officer of the organisation, and changed the draft, may not publish."""
+    from tests.factories import member
+
+    member(bob, role="both")
+    actions.notice_update(actor=bob, notice=notice, lock_version=notice.lock_version, fields={"summary": "Bob's"})
+    version = actions.version_submit(actor=alice, version=_draft(notice), change_summary="x")
+    with pytest.raises(PermissionDenied, match="You edited this version"):
+        actions.version_publish(actor=bob, version=version)
+
+
+def test_it_refuses_every_dpo_step_to_a_dpo_of_another_organisation(alice, notice, django_user_model):
+    from tests.factories import OrganisationFactory, member
+
+    outsider = django_user_model.objects.create_user("outsider", is_staff=True)
+    member(outsider, OrganisationFactory(name="Felpersham Trust"), "dpo")
+    version = actions.version_submit(actor=alice, version=_draft(notice), change_summary="x")
+    for step in (lambda: actions.version_publish(actor=outsider, version=version),
+                 lambda: actions.version_reject(actor=outsider, version=version, reason="No")):
+        with pytest.raises(PermissionDenied, match="Only DPOs of Borsetshire County Council"):
+            step()
+    version.refresh_from_db()
+    assert version.status == "in_review"

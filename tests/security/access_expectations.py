@@ -34,8 +34,8 @@ from dataclasses import dataclass, field, replace
 OK, LOGIN, TWO_FACTOR, FORBIDDEN, NOT_ALLOWED = "ok", "login", "two-factor", "403", "405"
 
 ROLES = ("anonymous", "ig_officer", "dpo", "superuser", "staff_no_role", "inactive", "password_only")
-# The staff role (auth group) each verified persona holds.
-ROLE_GROUPS = {"ig_officer": "IG officer", "dpo": "DPO", "staff_no_role": None}
+# The staff role each verified persona holds in the default organisation (accounts.models.Membership).
+ROLE_GROUPS = {"ig_officer": "ig_officer", "dpo": "dpo", "staff_no_role": None}
 
 # Every URL in the admin site is covered by one entry; see test_access_matrix.admin_targets.
 ADMIN_GROUP = "admin:*"
@@ -46,6 +46,8 @@ class Expect:
     get: dict[str, str]
     post: dict[str, str]
     kwargs: Callable[[], dict] | None = field(default=None, compare=False)
+    # Form data for the POST, where an empty POST would not show the access decision.
+    data: Callable[[], dict] | None = field(default=None, compare=False)
 
     def but(self, *, get: dict | None = None, post: dict | None = None) -> "Expect":
         """The same row with some roles' outcomes changed."""
@@ -74,7 +76,7 @@ def signed_in(*, get=OK, post=OK, kwargs=None) -> Expect:
     return Expect(get=row(get), post=row(post), kwargs=kwargs)
 
 
-def staff(*roles, get=OK, post=OK, kwargs=None) -> Expect:
+def staff(*roles, get=OK, post=OK, kwargs=None, data=None) -> Expect:
     """A view behind @staff_required(*roles): both factors, and one of `roles` (if named) or superuser."""
 
     def row(outcome):
@@ -83,7 +85,7 @@ def staff(*roles, get=OK, post=OK, kwargs=None) -> Expect:
         }
         return _row({**verified, "superuser": outcome}, anonymous=LOGIN, password_only=TWO_FACTOR)
 
-    return Expect(get=row(get), post=row(post), kwargs=kwargs)
+    return Expect(get=row(get), post=row(post), kwargs=kwargs, data=data)
 
 
 def superuser_only(*, get=OK, post=OK, kwargs=None) -> Expect:
@@ -98,15 +100,15 @@ def superuser_only(*, get=OK, post=OK, kwargs=None) -> Expect:
 
 def _published_notice() -> dict:
     """A notice with versions 1 and 2 published through the real workflow, for the public pages' rows."""
-    from django.contrib.auth.models import Group, User
+    from django.contrib.auth.models import User
 
     from notices import actions
     from notices.selectors import today
-    from tests.factories import NoticeFactory
+    from tests.factories import NoticeFactory, member
 
     officer, dpo = (User.objects.create_user(f"matrix-{role}-{User.objects.count()}") for role in ("ig", "dpo"))
-    officer.groups.add(Group.objects.get_or_create(name="IG officer")[0])
-    dpo.groups.add(Group.objects.get_or_create(name="DPO")[0])
+    member(officer, role="ig_officer")
+    member(dpo, role="dpo")
     notice = NoticeFactory()
     for number in (1, 2):
         if number == 2:
@@ -162,7 +164,27 @@ def _section(**extra) -> Callable[[], dict]:
     return build
 
 
-IG, DPO_ROLE = "IG officer", "DPO"
+IG, DPO_ROLE = "ig_officer", "dpo"
+
+
+def _organisation() -> dict:
+    from tests.factories import default_organisation
+
+    return {"slug": default_organisation().slug}
+
+
+def _membership() -> dict:
+    from django.contrib.auth.models import User
+
+    from tests.factories import member
+
+    return {**_organisation(), "pk": member(User.objects.create_user(f"leaver-{User.objects.count()}")).pk}
+
+
+def _switch_to_default() -> dict:
+    from tests.factories import default_organisation
+
+    return {"organisation": default_organisation().pk}
 
 
 def post_only(expect: Expect) -> Expect:
@@ -174,6 +196,7 @@ EXPECTATIONS: dict[str, Expect] = {
     # Public, read-only: GET and HEAD only.
     "public:home": PUBLIC_READ,
     "public:accessibility": PUBLIC_READ,
+    "public:organisation": everyone(post=NOT_ALLOWED, kwargs=_organisation),
     "public:notice": everyone(post=NOT_ALLOWED, kwargs=_only("slug")),
     "public:versions": everyone(post=NOT_ALLOWED, kwargs=_only("slug")),
     "public:version": everyone(post=NOT_ALLOWED, kwargs=_only("slug", "number")),
@@ -193,6 +216,7 @@ EXPECTATIONS: dict[str, Expect] = {
     "manage:record_edit": staff(IG, kwargs=_purpose),
     "manage:record_retire": post_only(staff(IG, get=NOT_ALLOWED, kwargs=_purpose)),
     "manage:record_redraft": post_only(staff(IG, get=NOT_ALLOWED, kwargs=_purpose)),
+    "manage:record_copy": post_only(staff(IG, get=NOT_ALLOWED, kwargs=_purpose)),
     "manage:notice_new": staff(IG),
     "manage:notice": staff(IG, DPO_ROLE, kwargs=_notice_pk),
     "manage:notice_basics": staff(IG, kwargs=_notice_pk),
@@ -211,13 +235,18 @@ EXPECTATIONS: dict[str, Expect] = {
     ),
     "manage:notice_withdraw": post_only(staff(DPO_ROLE, get=NOT_ALLOWED, kwargs=_notice_pk)),
     "manage:notice_restore": post_only(staff(IG, get=NOT_ALLOWED, kwargs=_only("pk", "number"))),
+    # Choosing the organisation to work in: staff of it; organisations and their staff: administrators.
+    "manage:organisation_switch": post_only(staff(IG, DPO_ROLE, get=NOT_ALLOWED, data=_switch_to_default)),
+    "manage:organisations": superuser_only(),
+    "manage:organisation": superuser_only(kwargs=_organisation),
+    "manage:membership_remove": post_only(superuser_only(get=NOT_ALLOWED, kwargs=_membership)),
     # Staff sign-in (accounts/)
     "accounts:login": everyone(),
     "accounts:logout": everyone(get=NOT_ALLOWED),
     "accounts:two_factor_verify": signed_in(),
     # Replacing an authenticator needs the old one first.
     "accounts:two_factor_setup": signed_in().but(get={"password_only": TWO_FACTOR}, post={"password_only": TWO_FACTOR}),
-    "accounts:audit_list": staff("DPO", post=NOT_ALLOWED),
+    "accounts:audit_list": staff(DPO_ROLE, post=NOT_ALLOWED),
     # Admin (sampled: index, sign-in, sign-out, and each model's changelist and add page)
     ADMIN_GROUP: superuser_only(),
 }

@@ -75,3 +75,40 @@ def test_it_records_the_acting_user_for_an_admin_edit(sign_in, charlie, model):
     latest = obj.history.order_by("-history_date", "-history_id").first()
     assert latest.history_user == charlie
     assert getattr(latest, text_field) == "Checked by the IG team in November 2026."
+
+
+def test_it_bumps_the_lock_version_so_a_stale_workspace_save_is_refused(sign_in, charlie, alice, officer):
+    recipient = RecipientFactory(name="Police", why_shared="To prevent crime")
+    edit_url = reverse("manage:record_edit", args=["recipients", recipient.pk])
+    loaded = officer.get(edit_url).context["form"]["lock_version"].value()
+    data = _form_data(admin.site._registry[Recipient], charlie, recipient)
+    data["why_shared"] = "To prevent and detect crime"
+
+    response = sign_in(charlie).post(reverse("admin:services_recipient_change", args=[recipient.pk]), data)
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    recipient.refresh_from_db()
+    assert recipient.lock_version == loaded + 1
+    stale = officer.post(edit_url, {"name": "Police", "kind": "organisation", "role": "controller",
+                                    "why_shared": "Alice's words", "lock_version": loaded})
+    assert stale.status_code == 409
+    assert "was changed by someone else" in stale.content.decode()
+    recipient.refresh_from_db()
+    assert recipient.why_shared == "To prevent and detect crime"
+
+
+def test_it_refuses_an_admin_save_made_from_a_stale_page(sign_in, charlie, alice):
+    from services import actions
+
+    recipient = RecipientFactory(name="Police")
+    data = _form_data(admin.site._registry[Recipient], charlie, recipient)
+    actions.record_update(actor=alice, record=recipient, lock_version=recipient.lock_version,
+                          fields={"why_shared": "Alice was first"})
+    data["why_shared"] = "The administrator's words"
+
+    response = sign_in(charlie).post(reverse("admin:services_recipient_change", args=[recipient.pk]), data)
+
+    assert response.status_code == 200
+    assert "Someone changed this record after you opened it" in response.content.decode()
+    recipient.refresh_from_db()
+    assert recipient.why_shared == "Alice was first"

@@ -5,13 +5,14 @@ from io import StringIO
 
 import pytest
 from django.apps import apps
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.contrib.auth.password_validation import validate_password
 from django.core.management import CommandError, call_command
 
+from accounts.models import Membership, Organisation
 from retention.models import LegalHold, RetentionRule
 from services.demo.loader import demo_register_load, demo_users_ensure
-from services.models import Controller, DataCategory, Purpose, Recipient, Service
+from services.models import Controller, DataCategory, Purpose, Recipient, Service, Source
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,7 @@ def _row_counts() -> dict[str, int]:
         for app in ("services", "retention")
         for model in apps.get_app_config(app).get_models(include_auto_created=True)
     ]
-    return {model._meta.label: model.objects.count() for model in [*models, User, Group]}
+    return {model._meta.label: model.objects.count() for model in [*models, User, Organisation, Membership]}
 
 
 def test_it_changes_nothing_when_run_a_second_time(settings):
@@ -63,7 +64,7 @@ def test_it_prints_the_demo_logins(settings):
     assert "Seed 002 (Privacy notice for children's services): 1 controller, 27 services" in output
     assert "Demo logins (every staff page also needs a code from an authenticator app):" in output
     assert "authenticator key:" in output
-    for username in ("ig.officer", "dpo", "admin"):
+    for username in ("ig.officer", "dpo", "hcrg.ig", "hcrg.dpo", "shared.ig", "admin"):
         assert f"  {username} / " in output
 
 
@@ -213,22 +214,41 @@ def test_it_writes_each_retention_rule_as_one_plain_sentence(loaded):
 
 def test_it_creates_demo_logins_that_sign_in_with_the_right_roles(client):
     logins = demo_users_ensure()
-    assert [login.username for login in logins] == ["ig.officer", "dpo", "admin"]
+    assert [login.username for login in logins] == ["admin", "ig.officer", "dpo", "hcrg.ig", "hcrg.dpo", "shared.ig"]
     for login in logins:
         user = User.objects.get(username=login.username)
         validate_password(login.password, user)
         # The password the command prints is the one that signs in (the full sign-in, with its second
         # factor, is covered in tests/accounts).
         assert user.check_password(login.password) and user.is_active
-    roles = {user.username: {g.name for g in user.groups.all()} for user in User.objects.all()}
-    assert roles == {"ig.officer": {"IG officer"}, "dpo": {"DPO"}, "admin": set()}
+    roles = {u.username: set(u.memberships.values_list("organisation__slug", "role")) for u in User.objects.all()}
+    ecc, hcrg = "essex-county-council", "hcrg-care-services"
+    assert roles == {
+        "ig.officer": {(ecc, "ig_officer")}, "dpo": {(ecc, "dpo")},
+        "hcrg.ig": {(hcrg, "ig_officer")}, "hcrg.dpo": {(hcrg, "dpo")},
+        # The shared-service officer works for both bodies.
+        "shared.ig": {(ecc, "ig_officer"), (hcrg, "ig_officer")},
+        "admin": set(),
+    }
     assert list(User.objects.filter(is_superuser=True).values_list("username", flat=True)) == ["admin"]
 
 
 def test_it_puts_back_a_changed_demo_password(client):
-    [ig_officer, *_] = demo_users_ensure()
+    [_admin, ig_officer, *_] = demo_users_ensure()
     user = User.objects.get(username="ig.officer")
     user.set_password("something-else-entirely-42")
     user.save()
     demo_users_ensure()
     assert User.objects.get(username="ig.officer").check_password(ig_officer.password)
+
+
+def test_it_keeps_each_demo_organisations_register_apart(loaded):
+    ecc = Organisation.objects.get(slug="essex-county-council")
+    hcrg = Organisation.objects.get(slug="hcrg-care-services")
+    assert loaded["001"].organisation == hcrg
+    assert loaded["002"].organisation == loaded["003"].organisation == ecc
+    for load in loaded.values():
+        records = [r for records in vars(load).values() if isinstance(records, list) for r in records]
+        assert {r.organisation_id for r in records if hasattr(r, "organisation_id")} == {load.organisation.pk}
+    # Each body's register has its own "You" source, in its own words.
+    assert set(Source.objects.filter(name="You").values_list("organisation__slug", flat=True)) == {ecc.slug, hcrg.slug}

@@ -1,0 +1,135 @@
+"""The cross-organisation access matrix: who gets what from every /manage/ URL when the object behind it
+belongs to organisation A. tests/security/test_access_matrix_organisations.py checks every cell.
+
+Columns (each a member of staff with the role the URL needs, from the view's `staff_action`):
+    owner      a member of A
+    other      a member of B only: A's objects do not exist for them (404)
+    both       a member of A and of B
+    superuser  a portal administrator, member of nothing
+
+Each /manage/ URL is one of:
+    SCOPED     names an object of A: owner, both and superuser are served; other gets 404
+    UNSCOPED   names no object: everyone is served their own organisations' things
+    ADMIN      portal administrators only: 403 for the rest
+
+GET and POST follow the general matrix (tests/security/access_expectations.py): where it says a method is
+not allowed (405) for a superuser, it is not allowed for anyone here either. `build(a)` returns the URL
+arguments (and, for some POSTs, the form data) for an object of organisation `a`; it runs inside the test.
+A /manage/ URL with no entry here fails the test by name.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+SCOPED, UNSCOPED, ADMIN = "scoped", "unscoped", "admin"
+COLUMNS = ("owner", "other", "both", "superuser")
+OK, NOT_FOUND, FORBIDDEN, NOT_ALLOWED = "ok", "404", "403", "405"
+
+
+@dataclass(frozen=True)
+class Cell:
+    kind: str
+    build: Callable | None = None  # build(a) → (kwargs, POST data)
+
+    def expected(self, column: str) -> str:
+        if self.kind == ADMIN:
+            return OK if column == "superuser" else FORBIDDEN
+        if self.kind == SCOPED and column == "other":
+            return NOT_FOUND
+        return OK
+
+
+def _notice(a):
+    from tests.factories import NoticeFactory
+
+    return NoticeFactory(organisation=a)
+
+
+def _record(kind: str, factory_name: str):
+    def build(a):
+        from tests import factories
+
+        return {"kind": kind, "pk": getattr(factories, factory_name)(organisation=a).pk}, None
+
+    return build
+
+
+def _notice_pk(**extra):
+    return lambda a: ({"pk": _notice(a).pk, **extra}, None)
+
+
+def _section(**extra):
+    def build(a):
+        from tests.factories import NoticeSectionFactory
+
+        section = NoticeSectionFactory(notice=_notice(a))
+        return {"pk": section.notice_id, "section_id": section.pk, **extra}, None
+
+    return build
+
+
+def _published(a):
+    """A notice of A with version 1 published through the real workflow, by A's own staff."""
+    from django.contrib.auth.models import User
+
+    from notices import actions
+    from tests.factories import member
+
+    officer, dpo = (User.objects.create_user(f"publisher-{role}-{User.objects.count()}") for role in ("ig", "dpo"))
+    member(officer, a, "ig_officer")
+    member(dpo, a, "dpo")
+    notice = _notice(a)
+    version = notice.versions.get(status="draft")
+    actions.version_submit(actor=officer, version=version, change_summary="First")
+    actions.version_publish(actor=dpo, version=version)
+    return {"pk": notice.pk, "number": 1}, None
+
+
+def _switch(a):
+    return {}, {"organisation": a.pk}
+
+
+def _organisation(a):
+    return {"slug": a.slug}, None
+
+
+def _membership(a):
+    from django.contrib.auth.models import User
+
+    from tests.factories import member
+
+    membership = member(User.objects.create_user(f"leaver-{User.objects.count()}"), a)
+    return {"slug": a.slug, "pk": membership.pk}, None
+
+
+ORGANISATION_EXPECTATIONS: dict[str, Cell] = {
+    "manage:dashboard": Cell(UNSCOPED),
+    "manage:register": Cell(UNSCOPED),
+    "manage:record_list": Cell(UNSCOPED, lambda a: ({"kind": "purposes"}, None)),
+    "manage:record_create": Cell(UNSCOPED, lambda a: ({"kind": "purposes"}, None)),
+    "manage:record_detail": Cell(SCOPED, _record("purposes", "PurposeFactory")),
+    "manage:record_edit": Cell(SCOPED, _record("recipients", "RecipientFactory")),
+    "manage:record_retire": Cell(SCOPED, _record("sources", "SourceFactory")),
+    "manage:record_redraft": Cell(SCOPED, _record("data-categories", "DataCategoryFactory")),
+    "manage:record_copy": Cell(SCOPED, _record("retention-rules", "RetentionRuleFactory")),
+    "manage:notice_new": Cell(UNSCOPED),
+    "manage:notice": Cell(SCOPED, _notice_pk()),
+    "manage:notice_basics": Cell(SCOPED, _notice_pk()),
+    "manage:notice_relation": Cell(SCOPED, _notice_pk(part="purposes")),
+    "manage:section_add": Cell(SCOPED, _notice_pk()),
+    "manage:section_edit": Cell(SCOPED, _section()),
+    "manage:section_change": Cell(SCOPED, _section(how="up")),
+    "manage:notice_preview": Cell(SCOPED, _notice_pk()),
+    "manage:pdf_draft": Cell(SCOPED, _notice_pk()),
+    "manage:notice_submit": Cell(SCOPED, _notice_pk()),
+    "manage:notice_review": Cell(SCOPED, _notice_pk()),
+    "manage:notice_decide": Cell(SCOPED, _notice_pk(decision="reject")),
+    "manage:notice_withdraw": Cell(SCOPED, _notice_pk()),
+    "manage:notice_restore": Cell(SCOPED, _published),
+    "manage:export": Cell(UNSCOPED),
+    # Choosing A to work in: only someone who is in A can.
+    "manage:organisation_switch": Cell(SCOPED, _switch),
+    "manage:organisations": Cell(ADMIN),
+    "manage:organisation": Cell(ADMIN, _organisation),
+    "manage:membership_remove": Cell(ADMIN, _membership),
+}
