@@ -147,6 +147,8 @@ def test_it_reports_what_the_2015_statement_misses_and_nothing_it_says(demo):
         *{("provision_requirement_missing", name) for name in [
             *STATEMENT_PURPOSES_WITH_NO_BASIS, "Giving information to courts"
         ]},
+        # The statement does not say where the courts hold the information, so the notice does not either.
+        ("transfer_location_unknown", "Courts"),
     }
     # "We have a legal duty" is a basis in plain words, but no law is named for it.
     assert found[("legislation_missing", "Giving information to courts")] == "warning"
