@@ -156,19 +156,27 @@ def _what_we_collect(notice: Notice) -> dict:
     for purpose in notice.purposes.all():
         categories.update({c.pk: c for c in purpose.data_categories.all()})
         groups.update({g.pk: g for g in purpose.subject_groups.all()})
+    listed = [_category(c) for c in sorted(categories.values(), key=lambda c: c.name)]
     return {
-        "categories": [
-            {
-                "id": c.pk,
-                "name": c.name,
-                "description": c.description,
-                "kind": c.kind,
-                "kind_label": c.get_kind_display(),
-            }
-            for c in sorted(categories.values(), key=lambda c: c.name)
-        ],
+        "categories": listed,
         "subject_groups": [{"id": g.pk, "name": g.name} for g in sorted(groups.values(), key=lambda g: g.name)],
         "has_protected": any(c.kind != "personal" for c in categories.values()),
+        # Art 13 and Art 14 apart: what people give us, and what others give us (and who), as recorded.
+        "any_given": any(c["obtained_from"] in ("person", "both") for c in listed),
+        "any_from_others": any(c["obtained_from"] in ("others", "both") for c in listed),
+        "any_unplaced": any(not c["obtained_from"] for c in listed),
+    }
+
+
+def _category(category) -> dict:
+    return {
+        "id": category.pk,
+        "name": category.name,
+        "description": category.description,
+        "kind": category.kind,
+        "kind_label": category.get_kind_display(),
+        "obtained_from": category.obtained_from,
+        "from_whom": [source.name for source in category.sources.all()],
     }
 
 

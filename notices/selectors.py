@@ -18,7 +18,7 @@ def notice_for_document(*, notice_id: int) -> Notice:
     """A notice with every record its document draws on, in a fixed number of queries."""
     purposes = Purpose.objects.select_related(
         "art6_basis", "art9_condition", "sch1_condition__meets", "criminal_condition__meets"
-    ).prefetch_related("legislation", "data_categories", "subject_groups")
+    ).prefetch_related("legislation", "data_categories__sources", "subject_groups")
     return (
         Notice.objects.select_related("controller", "parent")
         .prefetch_related(
@@ -26,6 +26,7 @@ def notice_for_document(*, notice_id: int) -> Notice:
             "services__other_controllers",
             Prefetch("purposes", queryset=purposes),
             *(name for name in Notice.RECORD_RELATIONS if name != "purposes"),
+            "data_categories__sources",
             "sections",
         )
         .get(pk=notice_id)

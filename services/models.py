@@ -173,6 +173,11 @@ class DataCategory(OrganisationRecord):
         SPECIAL = "special", "Special category data"
         CRIMINAL = "criminal", "Criminal offence data"
 
+    class ObtainedFrom(models.TextChoices):
+        PERSON = "person", "People give it to us themselves"
+        OTHERS = "others", "We get it from others"
+        BOTH = "both", "Both"
+
     name = models.CharField(max_length=200, help_text="e.g. Name and contact details.")
     description = models.TextField(blank=True)
     kind = models.CharField(
@@ -180,7 +185,17 @@ class DataCategory(OrganisationRecord):
         help_text="Special category data (health, ethnicity, religion, sexuality, biometrics, genetics, "
         "politics, trade union membership) and criminal offence data need extra conditions.",
     )
-    history = HistoricalRecords()
+    # Art 13 (from the person) or Art 14 (from others, who must be named): the notice lists the two apart.
+    # Blank until someone records it; the notice then lists the category without saying where it comes from.
+    obtained_from = models.CharField(
+        "where it comes from", max_length=20, choices=ObtainedFrom.choices, blank=True,
+        help_text="Whether people give us this information themselves, we get it from others, or both.",
+    )
+    sources = models.ManyToManyField(
+        "Source", blank=True, related_name="data_categories", verbose_name="who we get it from",
+        help_text="When we get it from others: the people or organisations it comes from.",
+    )
+    history = HistoricalRecords(m2m_fields=[sources])
 
     class Meta:
         ordering = ["name"]

@@ -31,6 +31,7 @@ NOT_CHECKED = {
     "sch1", "criminal", "ico", "rights", "transfers", "free_text", "placement", "collected_from", "audience",
     "safeguard", "start_date", "end_date", "active", "schema", "version", "summary_paragraphs", "parent",
     "location", "all_in_uk", "location_unknown", "dpo_named", "reuses_held_information",
+    "obtained_from", "any_given", "any_from_others", "any_unplaced",
 }
 
 
@@ -99,8 +100,9 @@ class NoticeContext:
 
     @property
     def art14(self) -> bool:
-        """Art 14 applies: some data is obtained from elsewhere."""
-        return any(p.get("collected_from") in FROM_ELSEWHERE for p in self.purposes)
+        """Art 14 applies: some data is obtained from elsewhere (as a purpose or a data category records it)."""
+        return any(p.get("collected_from") in FROM_ELSEWHERE for p in self.purposes) or bool(
+            self.section("what_we_collect").get("any_from_others"))
 
     @property
     def recipients(self) -> list[dict]:

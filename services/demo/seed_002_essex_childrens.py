@@ -324,6 +324,16 @@ DATA_CATEGORIES = [
     {"name": VIEWS, "kind": "personal"},
 ]
 EVERY_CATEGORY = [category["name"] for category in DATA_CATEGORIES]
+# "We get most of this information from you, but we may also get some of this information from:" and the list of
+# sources (SOURCES, bar "You"): said of every category, so each comes from both, from those sources.
+FROM_OTHERS_LISTED_IN_SEED = [
+    "Health agencies or providers", "Police", "Probation Service", "Members of the public (referrers)",
+    "Commissioned service delivery partners", "Housing agencies", "Family members", "Children and family hubs",
+    "Other local authorities", "Education providers", "Adoption agencies and advisors", "Employers",
+    "Children and Family Court Advisory Service", "Referees", "Vetting agencies", "HM Court Service", "Secure estate",
+]
+for _category_spec in DATA_CATEGORIES:
+    _category_spec.update(obtained_from="both", sources=FROM_OTHERS_LISTED_IN_SEED)
 
 NO_LAW = (
     "The seed says 'Here is a list of the legislation we rely on' but the list is not in its text, so no law is "

@@ -182,3 +182,29 @@ def test_the_provision_statement_is_said_once_for_the_notice():
     assert text.count("Do you have to give us your information?") == 1
     assert text.count("but if you don't we may not be able to help you.") == 1
     assert "Do you have to give us this information?" not in text
+
+
+def test_it_lists_what_people_give_us_apart_from_what_others_give_us_and_who():
+    notice = NoticeFactory()
+    gp = SourceFactory(organisation=notice.organisation, name="Your GP")
+    given = DataCategoryFactory(name="Contact details", obtained_from=DataCategory.ObtainedFrom.PERSON)
+    health = DataCategoryFactory(name="Health records", obtained_from=DataCategory.ObtainedFrom.OTHERS)
+    health.sources.add(gp)
+    unplaced = DataCategoryFactory(name="Photographs")
+    notice.data_categories.add(given, health, unplaced)
+    text = _text(notice)
+    assert "Information you give us Contact details Information we get from others" in text
+    assert "Health records (we get it from: Your GP)" in text
+    assert "Other information we use Photographs" in text
+    document = build_document(notice)
+    categories = {c["name"]: c for c in document["sections"][1]["categories"]}
+    assert categories["Health records"]["from_whom"] == ["Your GP"]
+    assert categories["Photographs"]["obtained_from"] == ""
+
+
+def test_a_category_from_others_brings_in_the_art_14_items():
+    purpose = PurposeFactory(collected_from=Purpose.CollectedFrom.PERSON)
+    notice = NoticeFactory(purposes=[purpose])
+    assert "sources_missing" not in {f.code for f in check_notice(notice)}
+    notice.data_categories.add(DataCategoryFactory(obtained_from=DataCategory.ObtainedFrom.OTHERS))
+    assert "sources_missing" in {f.code for f in check_notice(notice)}
