@@ -294,7 +294,9 @@ def _how_to_complain(notice: Notice) -> dict:
     controller = notice.controller
     return {
         "controller_name": controller.name,
-        "contact": controller.dpo_email or controller.rights_request_instructions,
+        # Complaints go to the complaints contact, or else the DPO: never to the rights-request instructions,
+        # which say how to ask for a copy of your records, not how to complain.
+        "contact": controller.complaints_contact or controller.dpo_email,
         "ico": INFORMATION_COMMISSIONER,
     }
 

@@ -13,6 +13,7 @@ from services.forms import GovUKDateField, page_helper
 from services.models import Controller, Service
 
 from .models import Notice, NoticeSection
+from .sections import generated_section_for
 from .selectors import today
 
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
@@ -221,6 +222,18 @@ class SectionForm(forms.ModelForm):
     class Meta:
         model = NoticeSection
         fields = ["heading", "body", "placement"]
+
+    def clean_heading(self):
+        # Two "Who we are" sections confuse readers: the generated one already says it, from the records.
+        heading = self.cleaned_data["heading"]
+        generated = generated_section_for(heading)
+        if generated is not None:
+            raise forms.ValidationError(
+                f"Every notice already has a section called “{generated.title}”, written from "
+                f"{generated.drawn_from}. Change those records, or give this text a heading of its own.",
+                code="heading_generated",
+            )
+        return heading
 
 
 class SubmitForm(forms.Form):

@@ -43,44 +43,55 @@ class Section:
     key: str
     title: str
     records: tuple[Records, ...] = ()
+    # Where its words come from, for an officer about to write the same section again as free text.
+    drawn_from: str = ""
 
 
 SECTIONS: tuple[Section, ...] = (
     Section("who_we_are", "Who we are", (
         # Services are chosen with the notice's basics, not on a page of their own.
         Records("services", "services.service", "services", "service"),
-    )),
+    ), "the controller's record (name, registration, DPO) and the services chosen in About the notice"),
     Section("what_we_collect", "What information we collect", (
         Records("categories", "services.datacategory", "data_categories", "information we collect",
                 chooser="Information we collect"),
         Records("subject_groups", "services.datasubjectgroup", "subject_groups", "group of people",
                 chooser="Groups of people"),
-    )),
+    ), "the data categories and groups of people chosen for the notice and its purposes"),
     Section("where_we_get_it", "Where we get your information", (
         Records("sources", "services.source", "sources", "source", chooser="Where we get information"),
-    )),
+    ), "the sources chosen for the notice and where each purpose's information comes from"),
     Section("why_we_use_it", "Why we use your information and our lawful bases", (
         Records("purposes", "services.purpose", "purposes", "purpose", chooser="Purposes"),
         # Inside each purpose: the law it relies on.
         Records("legislation", "services.legislation", "purposes__legislation", "law", name_field="title"),
-    )),
+    ), "the purposes chosen, with their lawful bases and the law they rely on"),
     Section("who_we_share_with", "Who we share your information with", (
         Records("recipients", "services.recipient", "recipients", "recipient", chooser="Who we share with"),
         # Processors are recipients too, listed apart: chosen on the same page.
         Records("processors", "services.recipient", "recipients", "processor"),
-    )),
+    ), "the recipients chosen, with where each holds the information"),
     Section("how_long_we_keep_it", "How long we keep your information", (
         Records("rules", "retention.retentionrule", "retention_rules", "retention rule", name_field="record_type",
                 chooser="How long we keep it"),
         Records("legal_holds", "retention.legalhold", "legal_holds", "legal hold", chooser="Legal holds"),
-    )),
-    Section("your_rights", "Your rights"),
-    Section("how_to_complain", "How to complain"),
-    Section("changes", "Changes to this notice"),
+    ), "the retention rules and legal holds chosen"),
+    Section("your_rights", "Your rights", (), "the lawful bases of the purposes, and the controller's "
+            "instructions for rights requests"),
+    Section("how_to_complain", "How to complain", (), "the controller's complaints contact (or its DPO), and the "
+            "Information Commissioner's details, which every notice gives"),
+    Section("changes", "Changes to this notice", (), "the version being published and its summary of changes"),
 )
 
 SECTION_CHOICES = [(section.key, section.title) for section in SECTIONS]
 SECTION_TITLES = dict(SECTION_CHOICES)
+
+
+def generated_section_for(heading: str) -> Section | None:
+    """The generated section a free-text heading repeats ("who we are?", "How to Complain"), if any."""
+    def plain(text: str) -> str:
+        return " ".join(text.lower().replace("?", " ").replace(":", " ").split())
+    return next((section for section in SECTIONS if plain(section.title) == plain(heading)), None)
 
 
 def all_records() -> list[tuple[Section, Records]]:

@@ -100,6 +100,12 @@ class Controller(OrganisationRecord):
     dpo_email = models.EmailField("DPO email", blank=True)
     dpo_phone = models.CharField("DPO phone", max_length=40, blank=True)
     dpo_address = models.TextField("DPO postal address", blank=True)
+    complaints_contact = models.TextField(
+        "how to complain to us",
+        blank=True,
+        help_text="Who people complain to first, before the Information Commissioner: an email, a web form or an "
+        "address. Leave blank to send complaints to the DPO's email.",
+    )
     rights_request_instructions = models.TextField(
         "how to make a rights request",
         blank=True,
