@@ -24,7 +24,11 @@ def build_document(notice: Notice) -> dict:
         "who_we_are": lambda: _who_we_are(notice),
         "what_we_collect": lambda: _what_we_collect(notice),
         "where_we_get_it": lambda: _where_we_get_it(notice, purposes),
-        "why_we_use_it": lambda: {"purposes": purposes, "provision_statement": notice.provision_statement},
+        "why_we_use_it": lambda: {
+            "purposes": purposes,
+            "bases": _bases(purposes, public_authority=notice.controller.is_public_authority),
+            "provision_statement": notice.provision_statement,
+        },
         "who_we_share_with": lambda: _who_we_share_with(notice),
         "how_long_we_keep_it": lambda: _how_long(notice),
         "your_rights": lambda: {
@@ -104,6 +108,8 @@ def _ref(basis) -> dict | None:
         "article": basis.article,
         "title": basis.short_title,
         "plain_english": basis.plain_english,
+        "public_sentence": basis.public_sentence,
+        "public_sentence_public_authority": basis.public_sentence_public_authority,
         "kind": basis.kind,
         # What the compliance checks need: which Art 9 condition a Sch 1 condition satisfies, and whether it
         # needs a basis in law or an appropriate policy document ("yes", "no", "conditional" or "n/a").
@@ -221,6 +227,24 @@ def _purpose(purpose) -> dict:
         "automated_decisions": purpose.automated_decisions,
         "appropriate_policy_document": purpose.appropriate_policy_document,
     }
+
+
+def _bases(purposes: list[dict], *, public_authority: bool) -> list[dict]:
+    """Each Art 6 basis the purposes rely on, once, with its public sentence and the purposes under it, in the
+    order the purposes first use them. A public authority relying on legitimate interests says it is for work
+    outside its public tasks, not the bare legal restriction."""
+    bases: dict[str, dict] = {}
+    for purpose in purposes:
+        basis = purpose["art6"]
+        if basis is None:
+            continue
+        sentence = (public_authority and basis["public_sentence_public_authority"]) or basis["public_sentence"]
+        entry = bases.setdefault(basis["code"], {
+            "code": basis["code"], "title": basis["title"], "article": basis["article"], "sentence": sentence,
+            "purposes": [],
+        })
+        entry["purposes"].append(purpose["name"])
+    return list(bases.values())
 
 
 def _who_we_share_with(notice: Notice) -> dict:

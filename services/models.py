@@ -237,7 +237,17 @@ class LawfulBasis(models.Model):
     article = models.CharField(max_length=80, help_text="e.g. UK GDPR Art 6(1)(e).")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     short_title = models.CharField(max_length=200)
-    plain_english = models.TextField(help_text="What it means, as the public should read it.")
+    plain_english = models.TextField(help_text="What it means in law, in plain words: the legal detail, with notes "
+                                     "for staff (e.g. amendments). Kept in the notice's JSON, not on its page.")
+    # The public voice: one short sentence a parent can read, said once per basis on a notice.
+    public_sentence = models.CharField(
+        max_length=300, blank=True, help_text="One short sentence for the public, written for a parent, not a lawyer."
+    )
+    public_sentence_public_authority = models.CharField(
+        "public sentence for a public authority", max_length=300, blank=True,
+        help_text="For a basis public authorities may use only outside their public tasks: what the notice says "
+        "instead, explaining that, never the bare legal restriction.",
+    )
     needs_basis_in_law = models.CharField(max_length=12, choices=Need.choices, default=Need.NO)
     needs_sch1_condition = models.CharField(
         "needs a Sch 1 condition", max_length=12, choices=Need.choices, default=Need.NO

@@ -31,7 +31,7 @@ NOT_CHECKED = {
     "sch1", "criminal", "ico", "rights", "transfers", "free_text", "placement", "collected_from", "audience",
     "safeguard", "start_date", "end_date", "active", "schema", "version", "summary_paragraphs", "parent",
     "location", "all_in_uk", "location_unknown", "dpo_named", "reuses_held_information",
-    "obtained_from", "any_given", "any_from_others", "any_unplaced",
+    "obtained_from", "any_given", "any_from_others", "any_unplaced", "bases",
 }
 
 

@@ -31,8 +31,7 @@ def _notice():
                            provision_statement="You don't have to give us information, but if you don't we may "
                                                "not be able to help you.")
     school = SourceFactory(organisation=notice.organisation, name="Your school")
-    health = DataCategoryFactory(name="Health", kind=DataCategory.Kind.SPECIAL,
-                                 obtained_from=DataCategory.ObtainedFrom.BOTH)
+    health = DataCategoryFactory(name="School attendance", obtained_from=DataCategory.ObtainedFrom.BOTH)
     health.sources.add(school)
     notice.data_categories.add(health, DataCategoryFactory(name="Contact details",
                                                            obtained_from=DataCategory.ObtainedFrom.PERSON))
@@ -49,7 +48,7 @@ def test_the_public_reads_the_two_lists_and_the_transfer(live_server, page, publ
     publish(_notice())
     page.goto(live_server.url + "/notices/young-carers/")
     expect(page.get_by_role("heading", name="Information you give us")).to_be_visible()
-    expect(page.get_by_text("Health Special category data (we get it from: Your school)")).to_be_visible()
+    expect(page.get_by_text("School attendance (we get it from: Your school)")).to_be_visible()
     expect(page.get_by_text("Redfern: information may be accessed in United States.")).to_be_visible()
     expect(page.get_by_role("heading", name="Do you have to give us your information?")).to_have_count(1)
     check(page)

@@ -159,7 +159,7 @@ def test_a_recipient_whose_place_is_not_known_yet_blocks_publishing():
 
 
 def test_the_complaint_contact_reads_without_a_double_full_stop():
-    notice = NoticeFactory(controller__dpo_email="", controller__rights_request_instructions="Write to County Hall.")
+    notice = NoticeFactory(controller__dpo_email="", controller__complaints_contact="Write to County Hall.")
     text = _text(notice)
     assert "please tell us first. Write to County Hall." in text
     assert ".." not in text
@@ -168,6 +168,7 @@ def test_the_complaint_contact_reads_without_a_double_full_stop():
 def test_the_portals_own_sentences_are_plain_english():
     # Flesch reading ease of every sentence above, together, measured as the readability check measures.
     score, words, _ = flesch_reading_ease(". ".join(sentence for sentence, _, _ in SENTENCES))
+    # The lawful bases' public sentences are measured one by one in test_lawful_basis_sentences_are_plain.
     assert words > 80
     assert score >= 60, score
 
@@ -208,3 +209,34 @@ def test_a_category_from_others_brings_in_the_art_14_items():
     assert "sources_missing" not in {f.code for f in check_notice(notice)}
     notice.data_categories.add(DataCategoryFactory(obtained_from=DataCategory.ObtainedFrom.OTHERS))
     assert "sources_missing" in {f.code for f in check_notice(notice)}
+
+
+def test_each_basis_is_explained_once_for_the_public_with_its_purposes_and_no_staff_notes():
+    from tests.factories import basis
+
+    care, courts = PurposeFactory(name="Care"), PurposeFactory(name="Courts")
+    cctv = PurposeFactory(name="CCTV", art6_basis=basis("art6_1_f"), legitimate_interests="Keeping staff safe.")
+    notice = NoticeFactory(purposes=[care, courts, cctv], controller__is_public_authority=True)
+    text = _text(notice)
+    assert text.count("It is part of the work the law gives us to do for the public.") == 1
+    assert "We rely on it for: Care; Courts." in text
+    # A public authority's legitimate interests: what it means for them, not the bare restriction.
+    assert "We rely on this only for work that is not one of the jobs the law gives us as a public body." in text
+    assert "Not available to public authorities" not in text
+    assert "Wording amended by DUAA" not in text
+    # The legal detail stays in the JSON.
+    purposes = build_document(notice)["sections"][3]["purposes"]
+    assert "Wording amended by DUAA 2025" in next(p for p in purposes if p["name"] == "Care")["art6"]["plain_english"]
+    company = NoticeFactory(purposes=[PurposeFactory(art6_basis=basis("art6_1_f"), legitimate_interests="x")],
+                            controller__is_public_authority=False)
+    assert "It is a fair reason that helps us or others" in _text(company)
+
+
+def test_lawful_basis_sentences_are_plain():
+    from services.models import LawfulBasis
+
+    sentences = [s for b in LawfulBasis.objects.filter(kind="art6")
+                 for s in (b.public_sentence, b.public_sentence_public_authority) if s]
+    assert len(sentences) >= 7
+    for sentence in sentences:
+        assert flesch_reading_ease(sentence)[0] >= 60, sentence
