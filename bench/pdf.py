@@ -76,29 +76,33 @@ def _rerun_on_throwaway_database() -> None:
 
 def _build_sample_notices() -> None:
     """Three notices the size of a large council's: many purposes, recipients, rules and free text."""
-    from django.contrib.auth.models import Group, User
+    from django.contrib.auth.models import User
     from django.core.management import call_command
 
+    from accounts.models import Membership, Organisation
     from notices import actions
     from retention.models import RetentionRule
     from services.models import Controller, DataCategory, LawfulBasis, Legislation, Purpose, Recipient, Source
 
     call_command("migrate", verbosity=0)
+    organisation = Organisation.objects.create(name="Borsetshire County Council", slug="borsetshire")
+    own = {"organisation": organisation}
     ig = User.objects.create_user("bench-ig", first_name="Ingrid", last_name="Officer")
-    ig.groups.add(Group.objects.get(name="IG officer"))
+    Membership.objects.create(user=ig, role=Membership.Role.IG_OFFICER, **own)
     dpo = User.objects.create_user("bench-dpo", first_name="Dana", last_name="Protector")
-    dpo.groups.add(Group.objects.get(name="DPO"))
+    Membership.objects.create(user=dpo, role=Membership.Role.DPO, **own)
     bases = {basis.code: basis for basis in LawfulBasis.objects.all()}
     started = time.perf_counter()
     for n, size in enumerate((8, 16, 30), start=1):
         controller = Controller.objects.create(
-            name=f"Borsetshire County Council {n}", slug=f"borsetshire-{n}", is_public_authority=True,
+            **own, name=f"Borsetshire County Council {n}", slug=f"borsetshire-{n}", is_public_authority=True,
             dpo_name="Dana Protector", dpo_email=f"dpo{n}@borsetshire.example", dpo_phone="01632 960 000",
             dpo_address="County Hall\nBorchester\nBO1 1AA", ico_registration_number=f"Z00000{n}",
             rights_request_instructions="Email the DPO, or write to County Hall, Borchester BO1 1AA.",
         )  # fmt: skip
         notice = actions.notice_create(
-            actor=ig, title=f"Children's services privacy notice {n}", slug=f"childrens-services-{n}",
+            actor=ig, organisation=organisation, title=f"Children's services privacy notice {n}",
+            slug=f"childrens-services-{n}",
             controller=controller, summary="We use your information to keep children safe and support families.\n\n"
             "This notice explains what we collect, why, who we share it with and how long we keep it.",
         )  # fmt: skip
@@ -106,12 +110,12 @@ def _build_sample_notices() -> None:
         purposes, categories, recipients, rules = [], [], [], []
         for i in range(size):
             category = DataCategory.objects.get_or_create(
-                name=f"Category {i}", defaults={"kind": "special" if i % 4 == 0 else "personal",
+                **own, name=f"Category {i}", defaults={"kind": "special" if i % 4 == 0 else "personal",
                                                 "description": "Details such as dates, notes and outcomes."},
             )[0]  # fmt: skip
             categories.append(category)
             purpose = Purpose.objects.create(
-                name=f"Purpose {n}.{i}: supporting families and safeguarding children",
+                **own, name=f"Purpose {n}.{i}: supporting families and safeguarding children",
                 description="We use your information to assess needs, plan support and keep children safe. " * 2,
                 art6_basis=bases["art6_1_e"],
                 art9_condition=bases["art9_2_h"] if i % 4 == 0 else None,
@@ -123,7 +127,7 @@ def _build_sample_notices() -> None:
             purposes.append(purpose)
             recipients.append(
                 Recipient.objects.create(
-                    name=f"Recipient {n}.{i}", role="processor" if i % 3 == 0 else "controller",
+                    **own, name=f"Recipient {n}.{i}", role="processor" if i % 3 == 0 else "controller",
                     why_shared="to provide the service with us",
                     transfer_country="the United States" if i % 5 == 0 else "",
                     safeguard="idta" if i % 5 == 0 else "",
@@ -131,14 +135,14 @@ def _build_sample_notices() -> None:
             )
             rules.append(
                 RetentionRule.objects.create(
-                    record_type=f"Case records {n}.{i}", period_kind="fixed", period_number=6 + i,
+                    **own, record_type=f"Case records {n}.{i}", period_kind="fixed", period_number=6 + i,
                     period_unit="years", trigger="the case is closed",
                 )  # fmt: skip
             )
         notice = actions.notice_update(
             actor=ig, notice=notice, lock_version=notice.lock_version,
             relations={"purposes": purposes, "data_categories": categories, "recipients": recipients,
-                       "retention_rules": rules, "sources": [Source.objects.get_or_create(name="Schools")[0]]},
+                       "retention_rules": rules, "sources": [Source.objects.get_or_create(**own, name="Schools")[0]]},
         )  # fmt: skip
         for i in range(size // 4):
             actions.notice_section_add(

@@ -39,7 +39,7 @@ class RegisterForm(forms.ModelForm):
         owned = issubclass(self._meta.model, OrganisationRecord)
         if owned and not self.instance.pk:
             self.instance.organisation = organisation
-        self.organisation = self.instance.organisation if owned else None
+        self.organisation = (self.instance.organisation if self.instance.pk else organisation) if owned else None
         if self.instance.pk and not self.is_bound:
             self.initial["lock_version"] = self.instance.lock_version
         # The model's fields come base class first, which would open every form with the internal note.

@@ -143,7 +143,8 @@ def _history_row(run, name, record, *, reason: str, organisation_id: int, histor
 def _copy_history(run, name, original_pk, copy_pk, organisation_id) -> None:
     History = run.apps.get_model(run.models[name]._meta.app_label, f"Historical{name}")
     meta_fields = [f.attname for f in History._meta.concrete_fields if f.attname != "history_id"]
-    for row in History.objects.filter(id=original_pk).order_by("history_date", "history_id"):
+    # Only the rows from before this migration: not the one saying where the original now belongs.
+    for row in History.objects.filter(id=original_pk, history_date__lt=run.now).order_by("history_date", "history_id"):
         values = {attname: getattr(row, attname) for attname in meta_fields}
         values.update(id=copy_pk, organisation_id=organisation_id)
         History.objects.create(**values)

@@ -87,8 +87,13 @@ def _switch_to_the_trust(page) -> None:
     check(page, "Workspace")
 
 
-def _checkbox_labels(page) -> list[str]:
-    return page.locator(".govuk-checkboxes__label").all_inner_texts()
+def _choices(page, name: str) -> list[str]:
+    """The labels of the checkboxes of one field (not those of the page's closed "Add a new …" forms)."""
+    return page.evaluate(
+        """(name) => [...document.querySelectorAll(`input[type=checkbox][name="${name}"]`)]
+             .map((box) => document.querySelector(`label[for="${box.id}"]`).textContent.trim())""",
+        name,
+    )
 
 
 def _only_the_trusts_records_everywhere(page) -> None:
@@ -103,26 +108,38 @@ def _only_the_trusts_records_everywhere(page) -> None:
     expect(page.get_by_text("The trust's words about courts.")).to_be_visible()
 
 
+def _options(page, name: str) -> list[str]:
+    return page.evaluate(
+        """(name) => [...document.querySelectorAll(`select[name="${name}"] option`)]
+             .filter((option) => option.value).map((option) => option.textContent.trim())""",
+        name,
+    )
+
+
 def _build_and_submit(page) -> None:
     page.get_by_role("link", name="Manage notices").click()
     check(page, "Workspace")
     page.get_by_role("link", name="New notice").click()
     check(page, "New notice")
-    controllers = page.get_by_label("Controller").locator("option").all_inner_texts()
-    assert [c for c in controllers if not c.startswith("-")] == [TRUST]
+    assert _options(page, "controller") == [TRUST]
     page.get_by_label("Title").fill(NOTICE)
     page.get_by_label("Slug").fill("community-nursing")
     page.get_by_label("Controller").select_option(label=TRUST)
     page.get_by_role("button", name="Save").click()
     check(page, NOTICE)
-    for link, heading, wanted, tick in (
-        ("Change about the notice", "About the notice", ["District nursing"], "District nursing"),
-        ("Change purposes", "Purposes", ["Courts", "Nursing care at home"], "Courts"),
-        ("Change how long we keep it", "How long we keep it", ["Adult health records"], "Adult health records"),
+    for link, heading, field, wanted, tick in (
+        ("Change about the notice", "About the notice", "services", ["District nursing"], "District nursing"),
+        ("Change purposes", "Purposes", "chosen", ["Courts", "Nursing care at home"], "Courts"),
+        ("Change how long we keep it", "How long we keep it", "chosen", ["Adult health records"],
+         "Adult health records"),
     ):
         page.get_by_role("link", name=link, exact=True).click()
         check(page, heading)
-        assert sorted(_checkbox_labels(page)) == wanted
+        assert sorted(_choices(page, field)) == wanted
+        if field == "services":
+            # The notice's controller, and the controller of a service added on the page: the trust's only.
+            for select in ("controller", "new-services-controller"):
+                assert _options(page, select) == [TRUST], select
         page.get_by_role("checkbox", name=tick, exact=True).check()
         page.get_by_role("button", name="Save").click()
         check(page, NOTICE)

@@ -123,3 +123,20 @@ def test_it_lists_organisations_with_their_notices_on_the_home_page_and_their_ow
     # The published address is as it was.
     assert client.get(f"/notices/{ours.slug}/").status_code == 200
     assert client.get(f"/notices/{ours.slug}/v1/").status_code == 200
+
+
+def test_it_shows_each_button_exactly_to_those_the_action_allows(officer, dpo, publish):
+    """The page asks the same `can` the views and actions do: a DPO is offered no edits, an IG officer no
+    withdrawal."""
+    notice = NoticeFactory()
+    url = reverse("manage:notice", args=[notice.pk])
+    assert "Submit for review" in officer.get(url).content.decode()
+    assert "Submit for review" not in dpo.get(url).content.decode()
+    publish(notice)
+
+    as_officer, as_dpo = officer.get(url).content.decode(), dpo.get(url).content.decode()
+
+    assert "Change<span" in as_officer and "Copy into a new draft" in as_officer
+    assert "Withdraw the notice" not in as_officer
+    assert "Change<span" not in as_dpo and "Copy into a new draft" not in as_dpo
+    assert "Withdraw the notice" in as_dpo

@@ -20,7 +20,7 @@ from .access_expectations import NOT_ALLOWED as GENERAL_NOT_ALLOWED
 from .organisation_expectations import COLUMNS, FORBIDDEN, NOT_ALLOWED, NOT_FOUND, ORGANISATION_EXPECTATIONS
 from .test_access_matrix import outcome
 
-pytestmark = pytest.mark.usefixtures("fast_password_hashing")
+pytestmark = [pytest.mark.usefixtures("fast_password_hashing"), pytest.mark.django_db]
 
 
 def manage_urls() -> dict:

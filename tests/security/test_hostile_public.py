@@ -93,7 +93,8 @@ def _hostile_records(text: str, serial: int) -> dict:
         "retention_rules": [_make(RetentionRuleFactory, text, serial, unique=["record_type"],
                                   texts=["trigger", "authority"])],
         "legal_holds": [_make(LegalHoldFactory, text, serial, unique=["name"], texts=["description", "imposed_by"])],
-        "services": [_make(ServiceFactory, text, serial, texts=["name", "description"], controller=controller)],
+        "services": [_make(ServiceFactory, text, serial, unique=["name"], texts=["description"],
+                           controller=controller)],
         "sources": [_make(SourceFactory, text, serial, unique=["name"], texts=["description"])],
         "recipients": [_make(RecipientFactory, text, serial, unique=["name"], texts=["why_shared", "what_is_shared"])],
     }

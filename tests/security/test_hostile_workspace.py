@@ -33,6 +33,7 @@ from tests.factories import (
     RetentionRuleFactory,
     ServiceFactory,
     SourceFactory,
+    default_organisation,
 )
 
 from .hostile import (
@@ -106,7 +107,8 @@ def test_it_survives_hostile_input_to_each_register_form(kind, officer):
         EXAMPLES_RUN["register: change a record"] += 1
         serial = EXAMPLES_RUN["register: add a record"]
         new_url = reverse("manage:record_create", args=[kind])
-        response, body = _post_record(officer, new_url, form_class(), text, serial, blank_links=blank_links, fit=fit)
+        blank = form_class(organisation=default_organisation())
+        response, body = _post_record(officer, new_url, blank, text, serial, blank_links=blank_links, fit=fit)
         if response.status_code == 302:
             ACCEPTED["register: add a record"] += 1
             _assert_record_shown(body, record_type.model.objects.latest("pk"))
@@ -169,7 +171,8 @@ def test_it_survives_hostile_input_to_the_new_notice_form(officer):
     @with_families("text", fit=True)
     def attempt(text, fit):
         EXAMPLES_RUN["notice: new"] += 1
-        data = form_data(NoticeCreateForm(), text, EXAMPLES_RUN["notice: new"], blank_links=True, fit=fit)
+        blank = NoticeCreateForm(organisation=default_organisation())
+        data = form_data(blank, text, EXAMPLES_RUN["notice: new"], blank_links=True, fit=fit)
         response = officer.post(reverse("manage:notice_new"), data)
         body = assert_followed_harmless(officer, response)
         if response.status_code == 302:
