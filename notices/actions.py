@@ -29,6 +29,7 @@ from .models import (
 )
 from .pdf import render_pdf
 from .rendering import render_document_html, sha256_hex
+from .sections import restorable
 from .selectors import today
 from .storage import pdf_storage
 
@@ -623,20 +624,6 @@ def notices_start_drafts(*, actor, notices) -> list[NoticeVersion]:
     ]
 
 
-# document section key and field → the notice's many-to-many it came from, for restoring a version.
-RESTORE_MAP = [
-    ("who_we_are", "services", "services"),
-    ("why_we_use_it", "purposes", "purposes"),
-    ("what_we_collect", "categories", "data_categories"),
-    ("what_we_collect", "subject_groups", "subject_groups"),
-    ("where_we_get_it", "sources", "sources"),
-    ("who_we_share_with", "recipients", "recipients"),
-    ("who_we_share_with", "processors", "recipients"),
-    ("how_long_we_keep_it", "rules", "retention_rules"),
-    ("how_long_we_keep_it", "legal_holds", "legal_holds"),
-]
-
-
 @transaction.atomic
 def version_restore(*, actor, publication: Publication, lock_version: int) -> NoticeVersion:
     """Copy an earlier published version into the notice's draft: its summary, record choices and
@@ -653,10 +640,12 @@ def version_restore(*, actor, publication: Publication, lock_version: int) -> No
     document = publication.document
     relations: dict[str, set[int]] = {}
     for section in document["sections"]:
-        for key, field, relation in RESTORE_MAP:
+        for key, field, relation in restorable():
             if section["key"] == key:
                 relations.setdefault(relation, set()).update(item["id"] for item in section.get(field, []))
     notice.summary = document["notice"].get("summary", "")
+    why = next((s for s in document["sections"] if s["key"] == "why_we_use_it"), {})
+    notice.provision_statement = why.get("provision_statement", "")
     controller = next((s.get("controller") for s in document["sections"] if s["key"] == "who_we_are"), None)
     if controller and Controller.objects.filter(pk=controller["id"], organisation=notice.organisation_id).exists():
         notice.controller_id = controller["id"]

@@ -11,6 +11,8 @@ import re
 from diff_match_patch import diff_match_patch
 from django.utils.html import strip_tags
 
+from .sections import all_records
+
 
 def _section(document: dict, key: str) -> dict:
     return next((s for s in document["sections"] if s["key"] == key), {})
@@ -18,6 +20,18 @@ def _section(document: dict, key: str) -> dict:
 
 def _names(items: list[dict], field: str = "name") -> dict:
     return {item.get("id", item[field]): item[field] for item in items}
+
+
+def _records_added_removed(old: dict, new: dict) -> list[str]:
+    """Records added to, removed from or renamed in each section's lists (notices.sections), in notice order.
+    Lists nested inside another record (a purpose's legislation) are compared with that record."""
+    changes: list[str] = []
+    for section, records in all_records():
+        if not records.is_direct:
+            continue
+        was, now = _section(old, section.key).get(records.field, []), _section(new, section.key).get(records.field, [])
+        changes += _added_removed(records.noun, _names(was, records.name_field), _names(now, records.name_field))
+    return changes
 
 
 def _added_removed(label: str, old: dict, new: dict) -> list[str]:
@@ -34,20 +48,14 @@ def structured_changes(old: dict, new: dict) -> list[str]:
         changes.append(f"Title changed from “{old['notice']['title']}” to “{new['notice']['title']}”")
     if old["notice"].get("summary") != new["notice"].get("summary"):
         changes.append("Summary rewritten")
+    changes += _records_added_removed(old, new)
     changes += _who_we_are(_section(old, "who_we_are"), _section(new, "who_we_are"))
-    for key, field, label in [
-        ("what_we_collect", "categories", "information we collect"),
-        ("what_we_collect", "subject_groups", "group of people"),
-        ("where_we_get_it", "sources", "source"),
-        ("who_we_share_with", "recipients", "recipient"),
-        ("who_we_share_with", "processors", "processor"),
-    ]:
-        changes += _added_removed(
-            label, _names(_section(old, key).get(field, [])), _names(_section(new, key).get(field, []))
-        )
     changes += _purposes(
         _section(old, "why_we_use_it").get("purposes", []), _section(new, "why_we_use_it").get("purposes", [])
     )
+    if _section(old, "why_we_use_it").get("provision_statement") != _section(new, "why_we_use_it").get(
+            "provision_statement"):
+        changes.append("Changed what we say about whether you have to give us your information")
     changes += _transfers(_section(old, "who_we_share_with"), _section(new, "who_we_share_with"))
     changes += _retention(_section(old, "how_long_we_keep_it"), _section(new, "how_long_we_keep_it"))
     changes += _rights(_section(old, "your_rights"), _section(new, "your_rights"))
@@ -61,9 +69,6 @@ def _who_we_are(old: dict, new: dict) -> list[str]:
         changes.append("Data protection officer's contact details changed")
     old_services = {s["id"]: s for s in old.get("services", [])}
     new_services = {s["id"]: s for s in new.get("services", [])}
-    changes += _added_removed(
-        "service", {k: s["name"] for k, s in old_services.items()}, {k: s["name"] for k, s in new_services.items()}
-    )
     for key in new_services.keys() & old_services.keys():
         if new_services[key]["role"] != old_services[key]["role"]:
             changes.append(
@@ -74,7 +79,7 @@ def _who_we_are(old: dict, new: dict) -> list[str]:
 
 
 def _purposes(old: list[dict], new: list[dict]) -> list[str]:
-    changes = _added_removed("purpose", _names(old), _names(new))
+    changes = []
     old_by_id = {p["id"]: p for p in old}
     for purpose in new:
         before = old_by_id.get(purpose["id"])
@@ -111,17 +116,12 @@ def _transfers(old: dict, new: dict) -> list[str]:
 def _retention(old: dict, new: dict) -> list[str]:
     old_rules = {r["id"]: r for r in old.get("rules", [])}
     new_rules = {r["id"]: r for r in new.get("rules", [])}
-    changes = _added_removed(
-        "retention rule",
-        {k: r["record_type"] for k, r in old_rules.items()},
-        {k: r["record_type"] for k, r in new_rules.items()},
-    )
+    changes = []
     for key in new_rules.keys() & old_rules.keys():
         if new_rules[key]["period"] != old_rules[key]["period"]:
             changes.append(
                 f"{new_rules[key]['record_type']}: kept {new_rules[key]['period']}, was {old_rules[key]['period']}"
             )
-    changes += _added_removed("legal hold", _names(old.get("legal_holds", [])), _names(new.get("legal_holds", [])))
     return changes
 
 

@@ -8,37 +8,42 @@ published is exactly what was reviewed. Record ids are kept so a version can be 
 
 from .constants import INFORMATION_COMMISSIONER
 from .markdown import render_markdown
-from .models import SECTION_KEYS, Notice
+from .models import Notice
 from .rights import rights_for
+from .sections import SECTIONS
 from .selectors import notice_for_document, today
 
 SCHEMA_VERSION = 1
-SECTION_TITLES = dict(SECTION_KEYS)
 
 
 def build_document(notice: Notice) -> dict:
-    """The whole notice as a dict, in the order the ICO recommends (see SECTION_KEYS)."""
+    """The whole notice as a dict, its sections in the order notices.sections declares."""
     notice = notice_for_document(notice_id=notice.pk)
     purposes = [_purpose(purpose) for purpose in notice.purposes.all()]
     builders = {
         "who_we_are": lambda: _who_we_are(notice),
         "what_we_collect": lambda: _what_we_collect(notice),
         "where_we_get_it": lambda: _where_we_get_it(notice, purposes),
-        "why_we_use_it": lambda: {"purposes": purposes},
+        "why_we_use_it": lambda: {
+            "purposes": purposes,
+            "bases": _bases(purposes, public_authority=notice.controller.is_public_authority),
+            "provision_statement": notice.provision_statement,
+        },
         "who_we_share_with": lambda: _who_we_share_with(notice),
         "how_long_we_keep_it": lambda: _how_long(notice),
         "your_rights": lambda: {
             "rights": rights_for(purposes),
             "how_to": notice.controller.rights_request_instructions,
+            "dpo_named": notice.controller.has_dpo,
         },
         "how_to_complain": lambda: _how_to_complain(notice),
         "changes": lambda: {},
     }
     free_text = _free_text(notice)
     sections = []
-    for key, title in SECTION_KEYS:
-        sections.append({"key": key, "title": title, **builders[key]()})
-        sections.extend(free_text.get(key, []))
+    for section in SECTIONS:
+        sections.append({"key": section.key, "title": section.title, **builders[section.key]()})
+        sections.extend(free_text.get(section.key, []))
     return {
         "schema": SCHEMA_VERSION,
         "notice": {
@@ -118,6 +123,8 @@ def _ref(basis) -> dict | None:
         "article": basis.article,
         "title": basis.short_title,
         "plain_english": basis.plain_english,
+        "public_sentence": basis.public_sentence,
+        "public_sentence_public_authority": basis.public_sentence_public_authority,
         "kind": basis.kind,
         # What the compliance checks need: which Art 9 condition a Sch 1 condition satisfies, and whether it
         # needs a basis in law or an appropriate policy document ("yes", "no", "conditional" or "n/a").
@@ -170,19 +177,27 @@ def _what_we_collect(notice: Notice) -> dict:
     for purpose in notice.purposes.all():
         categories.update({c.pk: c for c in purpose.data_categories.all()})
         groups.update({g.pk: g for g in purpose.subject_groups.all()})
+    listed = [_category(c) for c in sorted(categories.values(), key=lambda c: c.name)]
     return {
-        "categories": [
-            {
-                "id": c.pk,
-                "name": c.name,
-                "description": c.description,
-                "kind": c.kind,
-                "kind_label": c.get_kind_display(),
-            }
-            for c in sorted(categories.values(), key=lambda c: c.name)
-        ],
+        "categories": listed,
         "subject_groups": [{"id": g.pk, "name": g.name} for g in sorted(groups.values(), key=lambda g: g.name)],
         "has_protected": any(c.kind != "personal" for c in categories.values()),
+        # Art 13 and Art 14 apart: what people give us, and what others give us (and who), as recorded.
+        "any_given": any(c["obtained_from"] in ("person", "both") for c in listed),
+        "any_from_others": any(c["obtained_from"] in ("others", "both") for c in listed),
+        "any_unplaced": any(not c["obtained_from"] for c in listed),
+    }
+
+
+def _category(category) -> dict:
+    return {
+        "id": category.pk,
+        "name": category.name,
+        "description": category.description,
+        "kind": category.kind,
+        "kind_label": category.get_kind_display(),
+        "obtained_from": category.obtained_from,
+        "from_whom": [source.name for source in category.sources.all()],
     }
 
 
@@ -222,10 +237,29 @@ def _purpose(purpose) -> dict:
         "categories": [{"id": c.pk, "name": c.name, "kind": c.kind} for c in purpose.data_categories.all()],
         "subject_groups": [g.name for g in purpose.subject_groups.all()],
         "collected_from": purpose.collected_from,
+        "reuses_held_information": purpose.reuses_held_information,
         "provision_requirement": purpose.provision_requirement,
         "automated_decisions": purpose.automated_decisions,
         "appropriate_policy_document": purpose.appropriate_policy_document,
     }
+
+
+def _bases(purposes: list[dict], *, public_authority: bool) -> list[dict]:
+    """Each Art 6 basis the purposes rely on, once, with its public sentence and the purposes under it, in the
+    order the purposes first use them. A public authority relying on legitimate interests says it is for work
+    outside its public tasks, not the bare legal restriction."""
+    bases: dict[str, dict] = {}
+    for purpose in purposes:
+        basis = purpose["art6"]
+        if basis is None:
+            continue
+        sentence = (public_authority and basis["public_sentence_public_authority"]) or basis["public_sentence"]
+        entry = bases.setdefault(basis["code"], {
+            "code": basis["code"], "title": basis["title"], "article": basis["article"], "sentence": sentence,
+            "purposes": [],
+        })
+        entry["purposes"].append(purpose["name"])
+    return list(bases.values())
 
 
 def _who_we_share_with(notice: Notice) -> dict:
@@ -249,6 +283,7 @@ def _who_we_share_with(notice: Notice) -> dict:
                 "role_label": r.get_role_display(),
                 "what_is_shared": r.what_is_shared,
                 "why_shared": r.why_shared,
+                "location": r.location,
                 "transfer": transfer,
             }
         )
@@ -256,6 +291,9 @@ def _who_we_share_with(notice: Notice) -> dict:
         "recipients": [r for r in recipients if r["role"] != "processor"],
         "processors": [r for r in recipients if r["role"] == "processor"],
         "transfers": [r for r in recipients if r["transfer"]],
+        # "Stays in the UK" is said only when every recipient is recorded as in the UK: never by default.
+        "all_in_uk": bool(recipients) and all(r["location"] == "in_uk" for r in recipients),
+        "location_unknown": [r["name"] for r in recipients if r["location"] == "unknown"],
     }
 
 
@@ -295,7 +333,9 @@ def _how_to_complain(notice: Notice) -> dict:
     controller = notice.controller
     return {
         "controller_name": controller.name,
-        "contact": controller.dpo_email or controller.rights_request_instructions,
+        # Complaints go to the complaints contact, or else the DPO: never to the rights-request instructions,
+        # which say how to ask for a copy of your records, not how to complain.
+        "contact": controller.complaints_contact or controller.dpo_email,
         "ico": INFORMATION_COMMISSIONER,
     }
 

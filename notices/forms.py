@@ -14,6 +14,7 @@ from services.forms import GovUKDateField, govuk_formfield, page_helper
 from services.models import Controller, Service
 
 from .models import Notice, NoticeSection, StaleReference
+from .sections import generated_section_for
 from .selectors import today
 
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
@@ -186,7 +187,8 @@ class NoticeBasicsForm(NormalisedLineEndings, forms.ModelForm):
 
     class Meta:
         model = Notice
-        fields = ["title", "controller", "services", "audience", "summary", "parent", "review_by"]
+        fields = ["title", "controller", "services", "audience", "summary", "provision_statement", "parent",
+                  "review_by"]
         widgets = {"services": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, **kwargs):
@@ -229,6 +231,18 @@ class SectionForm(NormalisedLineEndings, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.initial.setdefault("lock_version", self.instance.lock_version)
         self.fields["lock_version"].required = not self.instance._state.adding  # a new section has no rival yet
+
+    def clean_heading(self):
+        # Two "Who we are" sections confuse readers: the generated one already says it, from the records.
+        heading = self.cleaned_data["heading"]
+        generated = generated_section_for(heading)
+        if generated is not None:
+            raise forms.ValidationError(
+                f"Every notice already has a section called “{generated.title}”, written from "
+                f"{generated.drawn_from}. Change those records, or give this text a heading of its own.",
+                code="heading_generated",
+            )
+        return heading
 
 
 class SubmitForm(NormalisedLineEndings, forms.Form):

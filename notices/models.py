@@ -26,19 +26,10 @@ from services.models import (
     Source,
 )
 
-# The order of a notice's sections: the order the ICO recommends. Free-text sections are placed after
-# one of these.
-SECTION_KEYS = [
-    ("who_we_are", "Who we are"),
-    ("what_we_collect", "What information we collect"),
-    ("where_we_get_it", "Where we get your information"),
-    ("why_we_use_it", "Why we use your information and our lawful bases"),
-    ("who_we_share_with", "Who we share your information with"),
-    ("how_long_we_keep_it", "How long we keep your information"),
-    ("your_rights", "Your rights"),
-    ("how_to_complain", "How to complain"),
-    ("changes", "Changes to this notice"),
-]
+from .sections import CHOSEN_RELATIONS, SECTION_CHOICES
+
+# The order of a notice's sections (notices.sections): free-text sections are placed after one of these.
+SECTION_KEYS = SECTION_CHOICES
 
 
 class Notice(models.Model):
@@ -66,6 +57,15 @@ class Notice(models.Model):
     summary = models.TextField(
         blank=True, help_text="A few sentences read first: what we do with your information, in plain English."
     )
+    # UK GDPR Art 13(2)(e) said once for the whole notice, as real notices do; a purpose's own statement (a
+    # statutory duty, a contract) is the exception and is shown with that purpose.
+    provision_statement = models.TextField(
+        "do people have to give us their information?",
+        blank=True,
+        help_text="Said once for the whole notice, e.g. “You don't have to give us information, but if you don't "
+        "we may not be able to help you.” Where a purpose differs (the law or a contract requires the "
+        "information), say so on that purpose.",
+    )
     parent = models.ForeignKey(
         "self",
         null=True,
@@ -74,10 +74,8 @@ class Notice(models.Model):
         related_name="children",
         help_text="The wider notice this one sits under, e.g. the organisation-wide notice.",
     )
-    # The register records a notice is composed from, section by section (services go with its basics).
-    RECORD_RELATIONS = (
-        "purposes", "data_categories", "subject_groups", "sources", "recipients", "retention_rules", "legal_holds",
-    )
+    # The register records chosen on the builder's pages, section by section (services go with its basics).
+    RECORD_RELATIONS = CHOSEN_RELATIONS
     purposes = models.ManyToManyField(Purpose, blank=True, related_name="notices")
     data_categories = models.ManyToManyField(DataCategory, blank=True, related_name="notices")
     subject_groups = models.ManyToManyField(DataSubjectGroup, blank=True, related_name="notices")

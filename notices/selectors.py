@@ -10,6 +10,7 @@ from accounts.models import Organisation
 from services.models import Purpose
 
 from .models import Notice, NoticeVersion, Publication, PublicListing, Withdrawal
+from .sections import RECORD_LOOKUPS
 
 PUBLIC_STATUSES = [NoticeVersion.Status.PUBLISHED, NoticeVersion.Status.SUPERSEDED]
 
@@ -18,7 +19,7 @@ def notice_for_document(*, notice_id: int) -> Notice:
     """A notice with every record its document draws on, in a fixed number of queries."""
     purposes = Purpose.objects.select_related(
         "art6_basis", "art9_condition", "sch1_condition__meets", "criminal_condition__meets"
-    ).prefetch_related("legislation", "data_categories", "subject_groups")
+    ).prefetch_related("legislation", "data_categories__sources", "subject_groups")
     return (
         Notice.objects.select_related("controller", "parent")
         .prefetch_related(
@@ -26,6 +27,7 @@ def notice_for_document(*, notice_id: int) -> Notice:
             "services__other_controllers",
             Prefetch("purposes", queryset=purposes),
             *(name for name in Notice.RECORD_RELATIONS if name != "purposes"),
+            "data_categories__sources",
             "sections",
         )
         .get(pk=notice_id)
@@ -98,7 +100,7 @@ def publications_for_export(
 
 # Every register relation a notice draws on, as lookups from Notice; a change to any of these records
 # after the notice's last publication leaves the public version out of date.
-NOTICE_RECORD_LOOKUPS = ["controller", "services", "purposes__legislation", *Notice.RECORD_RELATIONS]
+NOTICE_RECORD_LOOKUPS = ["controller", *RECORD_LOOKUPS]
 
 
 def notices_out_of_date(*, organisations) -> list[Notice]:

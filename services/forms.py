@@ -147,7 +147,8 @@ class PurposeForm(forms.ModelForm):
         fields = [
             "name", "description", "art6_basis", "legitimate_interests", "art9_condition", "sch1_condition",
             "criminal_condition", "appropriate_policy_document", "legislation", "data_categories",
-            "subject_groups", "collected_from", "provision_requirement", "automated_decisions", "note",
+            "subject_groups", "collected_from", "reuses_held_information", "provision_requirement",
+            "automated_decisions", "note",
         ]
 
     def __init__(self, *args, **kwargs):

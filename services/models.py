@@ -102,6 +102,12 @@ class Controller(OrganisationRecord):
     dpo_email = models.EmailField("DPO email", blank=True)
     dpo_phone = models.CharField("DPO phone", max_length=40, blank=True)
     dpo_address = models.TextField("DPO postal address", blank=True)
+    complaints_contact = models.TextField(
+        "how to complain to us",
+        blank=True,
+        help_text="Who people complain to first, before the Information Commissioner: an email, a web form or an "
+        "address. Leave blank to send complaints to the DPO's email.",
+    )
     rights_request_instructions = models.TextField(
         "how to make a rights request",
         blank=True,
@@ -175,6 +181,11 @@ class DataCategory(OrganisationRecord):
         SPECIAL = "special", "Special category data"
         CRIMINAL = "criminal", "Criminal offence data"
 
+    class ObtainedFrom(models.TextChoices):
+        PERSON = "person", "People give it to us themselves"
+        OTHERS = "others", "We get it from others"
+        BOTH = "both", "Both"
+
     name = models.CharField(max_length=200, help_text="e.g. Name and contact details.")
     description = models.TextField(blank=True)
     kind = models.CharField(
@@ -182,7 +193,17 @@ class DataCategory(OrganisationRecord):
         help_text="Special category data (health, ethnicity, religion, sexuality, biometrics, genetics, "
         "politics, trade union membership) and criminal offence data need extra conditions.",
     )
-    history = HistoricalRecords()
+    # Art 13 (from the person) or Art 14 (from others, who must be named): the notice lists the two apart.
+    # Blank until someone records it; the notice then lists the category without saying where it comes from.
+    obtained_from = models.CharField(
+        "where it comes from", max_length=20, choices=ObtainedFrom.choices, blank=True,
+        help_text="Whether people give us this information themselves, we get it from others, or both.",
+    )
+    sources = models.ManyToManyField(
+        "Source", blank=True, related_name="data_categories", verbose_name="who we get it from",
+        help_text="When we get it from others: the people or organisations it comes from.",
+    )
+    history = HistoricalRecords(m2m_fields=[sources])
 
     class Meta:
         ordering = ["name"]
@@ -218,7 +239,17 @@ class LawfulBasis(models.Model):
     article = models.CharField(max_length=80, help_text="e.g. UK GDPR Art 6(1)(e).")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     short_title = models.CharField(max_length=200)
-    plain_english = models.TextField(help_text="What it means, as the public should read it.")
+    plain_english = models.TextField(help_text="What it means in law, in plain words: the legal detail, with notes "
+                                     "for staff (e.g. amendments). Kept in the notice's JSON, not on its page.")
+    # The public voice: one short sentence a parent can read, said once per basis on a notice.
+    public_sentence = models.CharField(
+        max_length=300, blank=True, help_text="One short sentence for the public, written for a parent, not a lawyer."
+    )
+    public_sentence_public_authority = models.CharField(
+        "public sentence for a public authority", max_length=300, blank=True,
+        help_text="For a basis public authorities may use only outside their public tasks: what the notice says "
+        "instead, explaining that, never the bare legal restriction.",
+    )
     needs_basis_in_law = models.CharField(max_length=12, choices=Need.choices, default=Need.NO)
     needs_sch1_condition = models.CharField(
         "needs a Sch 1 condition", max_length=12, choices=Need.choices, default=Need.NO
@@ -393,6 +424,14 @@ class Purpose(OrganisationRecord):
         "where the data comes from", max_length=20, choices=CollectedFrom.choices, default=CollectedFrom.PERSON,
         help_text="Decides whether UK GDPR Art 13 (from the person) or Art 14 (from elsewhere) applies.",
     )
+    # Archiving, courts, audit: nothing is asked of the person for this purpose, so Art 13(2)(e) has nothing
+    # to say about it.
+    reuses_held_information = models.BooleanField(
+        "uses information we already hold for another purpose",
+        default=False,
+        help_text="Tick when this purpose collects nothing new and only uses information already held for "
+        "another purpose (e.g. archiving, audit, responding to courts).",
+    )
     provision_requirement = models.TextField(
         "must people give us this information?",
         blank=True,
@@ -448,6 +487,11 @@ class Recipient(OrganisationRecord):
         PROCESSOR = "processor", "Processor (acts on our instructions)"
         JOINT = "joint", "Joint controller"
 
+    class Location(models.TextChoices):
+        IN_UK = "in_uk", "In the UK"
+        ABROAD = "abroad", "Outside the UK (name the country and the safeguard)"
+        UNKNOWN = "unknown", "Not known yet"
+
     class Safeguard(models.TextChoices):
         NONE = "", "No safeguard recorded"
         APPROVED = "approved", "UK approval of the country (adequacy, UK GDPR Art 45A)"
@@ -464,9 +508,17 @@ class Recipient(OrganisationRecord):
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.CONTROLLER)
     what_is_shared = models.TextField(blank=True)
     why_shared = models.TextField("why it is shared", blank=True)
+    # A fact someone records, never assumed: a notice says information stays in the UK only when every
+    # recipient is recorded as in the UK, and "not known yet" stops it being published.
+    location = models.CharField(
+        "where the recipient holds the information", max_length=20, choices=Location.choices,
+        default=Location.UNKNOWN,
+        help_text="Whether the recipient keeps or uses the information in the UK or outside it. Choose "
+        "“Not known yet” until you have checked: a notice cannot be published while it is unknown.",
+    )
     transfer_country = models.CharField(
         "country outside the UK", max_length=100, blank=True,
-        help_text="Leave blank when the data stays in the UK.",
+        help_text="Only when the recipient holds the information outside the UK.",
     )
     safeguard = models.CharField(
         "transfer safeguard", max_length=20, choices=Safeguard.choices, blank=True,
@@ -490,21 +542,32 @@ class Recipient(OrganisationRecord):
         return self.name
 
     def clean(self):
+        # Every mistake at once, so the editor fixes them in one go.
+        errors = {**self._location_errors(), **self._safeguard_errors()}
+        if errors:
+            raise ValidationError(errors)
+
+    def _location_errors(self) -> dict:
+        country = self.transfer_country.strip()
+        if self.location == self.Location.ABROAD and not country:
+            return {"transfer_country": ValidationError(
+                "Enter the country outside the UK where the recipient holds the information.",
+                code="country_missing")}
+        if self.location != self.Location.ABROAD and country:
+            return {"location": ValidationError(
+                f"You named a country ({country}): choose “Outside the UK”, or remove the country if the "
+                f"recipient holds the information in the UK or you do not know yet.", code="country_not_abroad")}
+        return {}
+
+    def _safeguard_errors(self) -> dict:
         if self.safeguard == self.Safeguard.OTHER and not self.safeguard_detail.strip():
-            raise ValidationError(
-                {"safeguard_detail": ValidationError("Describe the safeguard.", code="safeguard_detail_missing")}
-            )
-        if self.transfers_abroad and not self.safeguard:
-            raise ValidationError(
-                {
-                    "safeguard": ValidationError(
-                        f"Data goes to {self.transfer_country.strip()}, outside the UK: choose the safeguard "
-                        f"that protects it.",
-                        code="safeguard_missing",
-                    )
-                }
-            )
+            return {"safeguard_detail": ValidationError("Describe the safeguard.", code="safeguard_detail_missing")}
+        if self.transfer_country.strip() and not self.safeguard:
+            return {"safeguard": ValidationError(
+                f"Data goes to {self.transfer_country.strip()}, outside the UK: choose the safeguard that "
+                f"protects it.", code="safeguard_missing")}
+        return {}
 
     @property
     def transfers_abroad(self) -> bool:
-        return bool(self.transfer_country.strip())
+        return self.location == self.Location.ABROAD and bool(self.transfer_country.strip())

@@ -159,6 +159,7 @@ def reference_data_ensure() -> None:
 
     if not apps.get_model("services", "LawfulBasis").objects.exists():
         import_module("services.migrations.0002_load_lawful_bases").load(apps, None)
+        import_module("services.migrations.0013_lawful_basis_public_sentences_text").forwards(apps, None)
     if not apps.get_model("notices", "StaleReference").objects.exists():
         import_module("notices.migrations.0006_seed_stale_references").seed(apps, None)
         import_module("notices.migrations.0008_more_stale_references").seed(apps, None)

@@ -143,6 +143,11 @@ class RecipientFactory(OrganisationRecordFactory):
     name = factory.Sequence(lambda n: f"Recipient {n}")
     kind = Recipient.Kind.ORGANISATION
     role = Recipient.Role.CONTROLLER
+    transfer_country = ""
+    # Recorded as a fact: abroad where a test names a country, otherwise in the UK.
+    location = factory.LazyAttribute(
+        lambda r: Recipient.Location.ABROAD if r.transfer_country else Recipient.Location.IN_UK
+    )
 
 
 class RetentionRuleFactory(OrganisationRecordFactory):

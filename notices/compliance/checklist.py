@@ -165,9 +165,20 @@ def recipients(ctx: NoticeContext):
 def international_transfers(ctx: NoticeContext):
     for recipient in ctx.recipients:
         transfer = recipient.get("transfer")
-        if not transfer:
-            continue
-        yield from _transfer(ctx, recipient, transfer)
+        # Documents frozen before recipients recorded a location have no "location": they are not judged on it.
+        if recipient.get("location") == "unknown":
+            yield _location_unknown(ctx, recipient)
+        elif transfer:
+            yield from _transfer(ctx, recipient, transfer)
+
+
+def _location_unknown(ctx: NoticeContext, recipient: dict):
+    return ctx.finding(
+        BLOCKER, "transfer_location_unknown",
+        f"{ctx.ref('international_transfers')}: the register does not say where {recipient['name']} holds the "
+        f"information. Record “In the UK”, or “Outside the UK” with the country and the safeguard.",
+        section="who_we_share_with", record=("services.recipient", recipient.get("id"), recipient.get("name", "")),
+    )
 
 
 def _transfer(ctx: NoticeContext, recipient: dict, transfer: dict):
@@ -314,15 +325,21 @@ def complaint(ctx: NoticeContext):
 
 def statutory_or_contractual_requirement(ctx: NoticeContext):
     """Art 13(2)(e) only: asked where the purpose uses information the person gives ("person" or "both"), never
-    where it all comes from elsewhere (Art 14 has no such item)."""
+    where it all comes from elsewhere (Art 14 has no such item), nor where the purpose only reuses information
+    already held for another. A statement made once for the whole notice answers it for every purpose."""
+    if ctx.section("why_we_use_it").get("provision_statement", "").strip():
+        return
+    ref = ctx.ref("statutory_or_contractual_requirement")
+    ask = ("so the notice must say whether people have to give it and what happens if they don't: once for the "
+           "whole notice (About the notice), or on a purpose where it differs.")
     for purpose in ctx.purposes:
-        if purpose.get("collected_from") in FROM_PERSON and not purpose.get("provision_requirement", "").strip():
+        if purpose.get("reuses_held_information") or purpose.get("provision_requirement", "").strip():
+            continue
+        if purpose.get("collected_from") in FROM_PERSON:
             yield ctx.purpose_finding(
                 BLOCKER, "provision_requirement_missing",
-                f"{ctx.ref('statutory_or_contractual_requirement')}: “{purpose['name']}” uses information people give "
-                f"us themselves, so the notice must say whether they have to give it and what happens if they "
-                f"don't.",
-                purpose,
+                f"{ref}: “{purpose['name']}” uses information people give us themselves, {ask}", purpose,
+                group=f"{ref}: {{purposes}} use information people give us themselves, {ask}",
             )
 
 

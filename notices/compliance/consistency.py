@@ -94,4 +94,22 @@ def review_overdue(ctx: NoticeContext):
         )
 
 
-RULES = [uk_only_claim, processors_of_a_processor, retention_authority, ended_legal_hold, review_overdue]
+ICO = re.compile(r"\bInformation\s+Commissioner|\bICO\b", re.IGNORECASE)
+
+
+def ico_repeated(ctx: NoticeContext):
+    """Every notice gives the Information Commissioner's details under "How to complain"; free text that
+    gives them again says it twice."""
+    for section in ctx.free_texts:
+        if ICO.search(section.get("markdown", "")):
+            yield ctx.finding(
+                WARNING, "ico_repeated",
+                f"“{section.get('title', '')}” mentions the Information Commissioner, whose details the notice "
+                f"already gives under “How to complain”. Say it once: remove it here unless this text says "
+                f"something else about the ICO.",
+                section=section["key"], record=("notices.noticesection", section.get("id"), section.get("title", "")),
+            )
+
+
+RULES = [uk_only_claim, processors_of_a_processor, retention_authority, ended_legal_hold, review_overdue,
+         ico_repeated]

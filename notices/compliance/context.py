@@ -7,40 +7,33 @@ judge the document, so a frozen, submitted document is judged exactly as it will
 import csv
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from pathlib import Path
 
 from services.models import Legislation
 
-from ..models import SECTION_KEYS, StaleReference
+from ..models import StaleReference
+from ..sections import SECTION_TITLES as HEADINGS
+from ..sections import record_models
 from .findings import Finding
 
 CHECKLIST_CSV = Path(__file__).resolve().parent.parent / "data" / "art13-14-checklist.csv"
-SECTION_TITLES = {**dict(SECTION_KEYS), "notice": "Notice title and summary"}
+SECTION_TITLES = {**HEADINGS, "notice": "Notice title and summary"}
 
 FROM_PERSON = ("person", "both")
 FROM_ELSEWHERE = ("elsewhere", "both")
 
 # Lists in the document whose items are register records, and the model each item comes from.
-RECORD_LISTS = {
-    "services": "services.service",
-    "purposes": "services.purpose",
-    "categories": "services.datacategory",
-    "subject_groups": "services.datasubjectgroup",
-    "legislation": "services.legislation",
-    "sources": "services.source",
-    "recipients": "services.recipient",
-    "processors": "services.recipient",
-    "rules": "retention.retentionrule",
-    "legal_holds": "retention.legalhold",
-}
+RECORD_LISTS = record_models()
 # Text we write ourselves or that is not prose: codes, addresses, the verified lawful-basis table, the
 # generated rights, the ICO's address, and "transfers" (the same recipients again).
 NOT_CHECKED = {
     "key", "kind", "role", "code", "url", "slug", "email", "website", "id", "html", "art6", "art9",
     "sch1", "criminal", "ico", "rights", "transfers", "free_text", "placement", "collected_from", "audience",
     "safeguard", "start_date", "end_date", "active", "schema", "version", "summary_paragraphs", "parent",
+    "location", "all_in_uk", "location_unknown", "dpo_named", "reuses_held_information",
+    "obtained_from", "any_given", "any_from_others", "any_unplaced", "bases",
 }
 
 
@@ -123,8 +116,9 @@ class NoticeContext:
 
     @property
     def art14(self) -> bool:
-        """Art 14 applies: some data is obtained from elsewhere."""
-        return any(p.get("collected_from") in FROM_ELSEWHERE for p in self.purposes)
+        """Art 14 applies: some data is obtained from elsewhere (as a purpose or a data category records it)."""
+        return any(p.get("collected_from") in FROM_ELSEWHERE for p in self.purposes) or bool(
+            self.section("what_we_collect").get("any_from_others"))
 
     @property
     def recipients(self) -> list[dict]:
@@ -161,11 +155,12 @@ class NoticeContext:
         )
 
     def purpose_finding(
-        self, severity: str, code: str, rule: str, purpose: dict, *, section: str = "why_we_use_it"
+        self, severity: str, code: str, rule: str, purpose: dict, *, section: str = "why_we_use_it", group: str = ""
     ) -> Finding:
-        """A finding caused by one purpose: the workspace links to the purpose record."""
+        """A finding caused by one purpose: the workspace links to the purpose record. `group`: the rule's words
+        for several purposes at once ("{purposes}" for their names), when the finding is the same for each."""
         record = ("services.purpose", purpose.get("id"), purpose.get("name", ""))
-        return self.finding(severity, code, rule, section=section, record=record)
+        return replace(self.finding(severity, code, rule, section=section, record=record), group=group)
 
     def texts(self) -> Iterator[Spot]:
         """Every text the notice shows that its authors wrote: free text, and record names and descriptions."""

@@ -1,6 +1,6 @@
 """A finding: one thing a notice leaves out or gets wrong, the rule it breaks and where to fix it."""
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from django.apps import apps
 
@@ -40,6 +40,10 @@ class Finding:
     # The words in the notice the finding is about (a citation, a sentence), so a reader, or check_text's
     # line numbers, can find them.
     quote: str = ""
+    # The same finding for several purposes is said once: `group` is the rule's words with "{purposes}" where
+    # the names go, and `purposes` the names once grouped (see grouped()).
+    group: str = ""
+    purposes: tuple[str, ...] = ()
 
     @property
     def is_blocker(self) -> bool:
@@ -48,6 +52,8 @@ class Finding:
     @property
     def where(self) -> str:
         """Where to fix it, for a person: 'Who we share your information with: recipient “Redfern”'."""
+        if self.purposes:
+            return f"{self.section_title or self.section}: purposes {names_listed(self.purposes)}"
         if self.record_type == "notices.noticesection":
             return f"Free-text section “{self.record_name}”"
         place = self.section_title or self.section
@@ -72,9 +78,35 @@ class Finding:
         return {**asdict(self), "where": self.where}
 
 
+def names_listed(names) -> str:
+    """“A”, “B” and “C”."""
+    quoted = [f"“{name}”" for name in names]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+
+
+def grouped(findings) -> list[Finding]:
+    """Findings that say the same thing about several purposes become one finding naming them all, in the
+    place the first stood; a finding about one purpose keeps its link to that purpose's record."""
+    findings = list(findings)
+    groups: dict[tuple, list[Finding]] = {}
+    for finding in findings:
+        if finding.group:
+            groups.setdefault((finding.severity, finding.code, finding.group), []).append(finding)
+    result = []
+    for finding in findings:
+        same = groups.get((finding.severity, finding.code, finding.group)) if finding.group else None
+        if not same or len(same) == 1:
+            result.append(finding)
+        elif same[0] is finding:
+            names = tuple(f.record_name for f in same)
+            result.append(replace(finding, rule=finding.group.format(purposes=names_listed(names)), purposes=names,
+                                  record_type="", record_id=None, record_name=""))
+    return result
+
+
 def ordered(findings) -> list[Finding]:
-    """Blockers first, otherwise in the order the notice reads."""
-    return sorted(findings, key=lambda finding: not finding.is_blocker)
+    """Blockers first, otherwise in the order the notice reads; the same finding for several purposes once."""
+    return sorted(grouped(findings), key=lambda finding: not finding.is_blocker)
 
 
 def blockers(findings) -> list[Finding]:

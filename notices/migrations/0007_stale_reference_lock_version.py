@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('notices', '0009_organisation_required'),
+        ('notices', '0010_notice_provision_statement'),
     ]
 
     operations = [

@@ -30,19 +30,12 @@ from ..forms import (
 )
 from ..models import Notice, NoticeSection, NoticeVersion, Publication
 from ..rendering import render_document_html
+from ..sections import builder_pages
 from ..selectors import today
 from . import add_record
 
-# The notice's checkbox-list sections: URL name → (relation on Notice, label).
-RELATIONS = {
-    "purposes": ("purposes", "Purposes"),
-    "data-categories": ("data_categories", "Information we collect"),
-    "subject-groups": ("subject_groups", "Groups of people"),
-    "sources": ("sources", "Where we get information"),
-    "recipients": ("recipients", "Who we share with"),
-    "retention-rules": ("retention_rules", "How long we keep it"),
-    "legal-holds": ("legal_holds", "Legal holds"),
-}
+# The notice's checkbox-list pages: URL part → (relation on Notice, label), from notices.sections.
+RELATIONS = builder_pages()
 # The records the "About the notice" page can add without leaving it: record type → the field choosing it.
 BASICS_ADDS = {"controllers": "controller", "services": "services"}
 # The errors an action raises that the user can fix; shown as a message, never as a bare error page.

@@ -96,7 +96,8 @@ def _sections(organisation: Organisation) -> tuple[_Section, ...]:
             "services", Service, ("slug",), {"controller": controllers}, {"other_controllers": controllers}
         ),
         _Section("subject_groups", DataSubjectGroup, ("name",)),
-        _Section("data_categories", DataCategory, ("name",)),
+        _Section("sources", Source, ("name",)),
+        _Section("data_categories", DataCategory, ("name",), many={"sources": (Source.objects.filter(**own), "name")}),
         _Section("legislation", Legislation, ("title", "section")),
         _Section(
             "purposes",
@@ -110,7 +111,6 @@ def _sections(organisation: Organisation) -> tuple[_Section, ...]:
                 "subject_groups": (DataSubjectGroup.objects.filter(**own), "name"),
             },
         ),
-        _Section("sources", Source, ("name",)),
         _Section("recipients", Recipient, ("name",)),
         _Section("retention_rules", RetentionRule, ("record_type",), many={"services": services}),
         _Section(

@@ -125,8 +125,10 @@ FEEDBACK = "Feedback and survey responses"
 MEDIA = "Stories, images and recordings for publicity"
 
 DATA_CATEGORIES = [
-    {"name": CONTACT, "kind": "personal"},
-    {"name": ETHNICITY, "kind": "special"},
+    # "We will collect 'personal data' about you such as your name, date of birth, address and contact details.
+    # We may also ask you for more sensitive data ... such as your ethnicity".
+    {"name": CONTACT, "kind": "personal", "obtained_from": "person"},
+    {"name": ETHNICITY, "kind": "special", "obtained_from": "person"},
     {
         "name": HEALTH,
         "kind": "special",
@@ -135,6 +137,10 @@ DATA_CATEGORIES = [
             "information such as test results, letters or reports, and relevant information from other health "
             "professionals, relatives or those who care for you."
         ),
+        # The record includes "relevant information from other health professionals, relatives or those who
+        # care for you" besides what you tell us.
+        "obtained_from": "both",
+        "sources": ["Other health professionals", "Relatives and those who care for you"],
     },
     {"name": CCTV, "kind": "personal", "description": "Images captured by CCTV at our premises."},
     {
@@ -145,11 +151,14 @@ DATA_CATEGORIES = [
             "name and date of birth and information about your care."
         ),
         "note": "The seed says recordings include information about your care, so they are treated as health data.",
+        # "any personal information you provide to us during your call".
+        "obtained_from": "person",
     },
     {
         "name": FEEDBACK,
         "kind": "personal",
         "description": "Friends and Family Test answers and service surveys, by text message, online or on paper.",
+        "obtained_from": "person",  # your answers
     },
     {"name": MEDIA, "kind": "personal", "description": "Stories, images or recordings of you, made with your consent."},
 ]
@@ -431,6 +440,7 @@ RECIPIENTS = [
             "Digital Conners4 is a digital scoring system used as part of a young person's Autism diagnostic "
             "assessment, provided through Pearson Clinical Assessments."
         ),
+        "location": "abroad",
         "transfer_country": "Outside the UK and EEA (the country is not named)",
         "safeguard": "other",
         "safeguard_detail": (

@@ -324,6 +324,16 @@ DATA_CATEGORIES = [
     {"name": VIEWS, "kind": "personal"},
 ]
 EVERY_CATEGORY = [category["name"] for category in DATA_CATEGORIES]
+# "We get most of this information from you, but we may also get some of this information from:" and the list of
+# sources (SOURCES, bar "You"): said of every category, so each comes from both, from those sources.
+FROM_OTHERS_LISTED_IN_SEED = [
+    "Health agencies or providers", "Police", "Probation Service", "Members of the public (referrers)",
+    "Commissioned service delivery partners", "Housing agencies", "Family members", "Children and family hubs",
+    "Other local authorities", "Education providers", "Adoption agencies and advisors", "Employers",
+    "Children and Family Court Advisory Service", "Referees", "Vetting agencies", "HM Court Service", "Secure estate",
+]
+for _category_spec in DATA_CATEGORIES:
+    _category_spec.update(obtained_from="both", sources=FROM_OTHERS_LISTED_IN_SEED)
 
 NO_LAW = (
     "The seed says 'Here is a list of the legislation we rely on' but the list is not in its text, so no law is "
@@ -489,7 +499,9 @@ SOURCES = [
 
 
 def _shared_with(name: str, why: str = "", *, kind: str = "category", role: str = "controller", **extra) -> dict:
-    return {"name": name, "kind": kind, "role": role, "why_shared": why, **extra}
+    # "No other personal information is routinely sent or held outside the UK" (the seed, beside Redfern): every
+    # recipient but Redfern holds the information in the UK.
+    return {"name": name, "kind": kind, "role": role, "why_shared": why, "location": "in_uk", **extra}
 
 
 RECIPIENTS = [
@@ -562,6 +574,7 @@ RECIPIENTS = [
             "We use Redfern for travel and accommodation bookings. For accommodation or flights, the information "
             "is accessible to its parent company in the United States."
         ),
+        "location": "abroad",
         "transfer_country": "United States",
         "safeguard": "other",
         "safeguard_detail": (

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('services', '0006_organisation_required'),
+        ('services', '0013_lawful_basis_public_sentences_text'),
     ]
 
     operations = [

@@ -308,6 +308,34 @@ def test_it_needs_to_say_whether_people_must_give_the_information():
     assert not findings(notice, "provision_requirement_missing")
 
 
+def test_it_accepts_the_requirement_stated_once_for_the_notice():
+    silent = [PurposeFactory(provision_requirement=""), PurposeFactory(provision_requirement="")]
+    notice = NoticeFactory(purposes=silent)
+    assert findings(notice, "provision_requirement_missing")
+    notice.provision_statement = "You don't have to give us information, but if you don't we may not be able to help."
+    notice.save()
+    assert not findings(notice, "provision_requirement_missing")
+
+
+def test_it_does_not_ask_it_of_a_purpose_that_only_reuses_information_already_held():
+    archive = PurposeFactory(name="Archiving", provision_requirement="", reuses_held_information=True)
+    assert not findings(NoticeFactory(purposes=[archive]), "provision_requirement_missing")
+
+
+def test_it_groups_the_same_gap_in_several_purposes_into_one_finding():
+    names = ["Care", "CCTV", "Calls"]
+    notice = NoticeFactory(purposes=[PurposeFactory(name=name, provision_requirement="") for name in names])
+    finding = one(notice, "provision_requirement_missing")
+    assert sorted(finding.purposes) == sorted(names)
+    listed = "“{}”, “{}” and “{}”".format(*finding.purposes)
+    assert f"{listed} use information people give us themselves" in finding.rule
+    assert finding.where == f"Why we use your information and our lawful bases: purposes {listed}"
+    # One purpose alone keeps its link to the purpose's record.
+    single = one(NoticeFactory(purposes=[PurposeFactory(name="Solo", provision_requirement="")]),
+                 "provision_requirement_missing")
+    assert single.record_name == "Solo" and not single.purposes
+
+
 def test_it_needs_the_sources_when_data_comes_from_elsewhere():
     elsewhere = PurposeFactory(name="Child protection enquiries", collected_from=Purpose.CollectedFrom.ELSEWHERE)
     notice = NoticeFactory(purposes=[elsewhere])

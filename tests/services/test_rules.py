@@ -100,7 +100,8 @@ def test_it_does_not_warn_when_legislation_is_given(officer, bases):
 
 
 def test_it_refuses_a_transfer_abroad_without_a_safeguard(officer):
-    data = {"name": "Redfern", "kind": "organisation", "role": "processor", "transfer_country": "United States",
+    data = {"name": "Redfern", "kind": "organisation", "role": "processor", "location": "abroad",
+            "transfer_country": "United States",
             "safeguard": ""}
     response = officer.post(reverse("manage:record_create", args=["recipients"]), data)
     assert "Data goes to United States, outside the UK: choose the safeguard" in _errors(response)

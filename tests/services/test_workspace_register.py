@@ -73,7 +73,8 @@ def test_it_creates_a_record_and_records_who_did_it(sign_in, alice):
 def test_it_refuses_a_transfer_abroad_without_a_safeguard(sign_in, alice):
     response = sign_in(alice).post(
         reverse("manage:record_create", args=["recipients"]),
-        {"name": "Cloud host", "kind": "organisation", "role": "processor", "transfer_country": "United States"},
+        {"name": "Cloud host", "kind": "organisation", "role": "processor", "location": "abroad",
+         "transfer_country": "United States"},
     )
     assert "outside the UK: choose the safeguard" in _text(response)
     assert "There is a problem" in _text(response)
