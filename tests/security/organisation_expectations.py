@@ -102,6 +102,18 @@ def _membership(a):
     return {"slug": a.slug, "pk": membership.pk}, None
 
 
+def _catalogue_entry(a):
+    from services.models import Legislation
+
+    return {"pk": Legislation.objects.filter(in_catalogue=True).values_list("pk", flat=True).first()}, None
+
+
+def _stale_reference(a):
+    from notices.models import StaleReference
+
+    return {"pk": StaleReference.objects.values_list("pk", flat=True).first()}, None
+
+
 ORGANISATION_EXPECTATIONS: dict[str, Cell] = {
     "manage:dashboard": Cell(UNSCOPED),
     "manage:register": Cell(UNSCOPED),
@@ -132,4 +144,11 @@ ORGANISATION_EXPECTATIONS: dict[str, Cell] = {
     "manage:organisations": Cell(ADMIN),
     "manage:organisation": Cell(ADMIN, _organisation),
     "manage:membership_remove": Cell(ADMIN, _membership),
+    # The checks' reference data is shared: the same catalogue and out-of-date list for every organisation.
+    "manage:catalogue_list": Cell(UNSCOPED),
+    "manage:catalogue_create": Cell(UNSCOPED),
+    "manage:catalogue_edit": Cell(UNSCOPED, _catalogue_entry),
+    "manage:stale_list": Cell(UNSCOPED),
+    "manage:stale_create": Cell(UNSCOPED),
+    "manage:stale_edit": Cell(UNSCOPED, _stale_reference),
 }
