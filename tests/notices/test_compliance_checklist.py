@@ -64,7 +64,8 @@ def test_it_needs_a_way_to_contact_the_controller():
     ],
 )
 def test_it_needs_contact_details_not_just_instructions(how_to, blocked):
-    controller = ControllerFactory(registered_office="", rights_request_instructions=how_to, dpo_email="")
+    controller = ControllerFactory(registered_office="", rights_request_instructions=how_to, complaints_contact=how_to,
+                                   dpo_email="")
     notice = NoticeFactory(controller=controller)
     assert bool(findings(notice, "controller_contact_missing")) is blocked
     assert bool(findings(notice, "complaint_contact_missing")) is blocked
