@@ -17,6 +17,8 @@ Each process also keeps two memories that never need to agree with anyone, so th
 processes and machines: page bodies by their ETag (the SHA-256 of the bytes: a hash names one content
 forever), and the stored rows of pages that can never change. A page showing what is in force therefore
 costs one small query (its row, without the body); a numbered version none once a process has served it.
+That memory assumes a published version is never unpublished: after restoring the database from a backup
+taken before a publication, restart the portal's processes.
 """
 
 import datetime as dt

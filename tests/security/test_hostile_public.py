@@ -20,7 +20,7 @@ from django.db import transaction
 from django.test import Client
 from hypothesis import example, given
 
-from notices import actions
+from notices import actions, frozen
 from notices.models import Notice, NoticeSection
 from notices.selectors import today
 from tests.factories import (
@@ -190,6 +190,9 @@ def test_it_publishes_hostile_text_as_text_on_every_public_page_and_in_the_pdf(a
             ACCEPTED[group] += 1
             _assert_published_harmless(client, Notice.objects.get(pk=notice.pk), publication, text)
             transaction.set_rollback(True)
+        # The rollback unpublishes version 3, which a live portal never does; the next example's version 3
+        # is new bytes at the same address, so this process must forget the pages it served.
+        frozen.forget()
 
     attempt()
 
