@@ -107,10 +107,16 @@ class RegisterAdmin(SimpleHistoryAdmin):
         relations = {f.name: form.cleaned_data[f.name] for f in obj._meta.many_to_many if f.name in form.cleaned_data}
         fields = {name: value for name, value in form.cleaned_data.items()
                   if name not in relations and name not in ("loaded_lock_version", "register_of")}
+        lock_version = form.cleaned_data["loaded_lock_version"] or 0
         if change:
             record = type(obj).objects.get(pk=obj.pk)
-            saved = actions.record_update(actor=request.user, record=record, fields=fields, relations=relations,
-                                          lock_version=form.cleaned_data["loaded_lock_version"] or 0)
+            if getattr(record, "in_catalogue", False):
+                # The legislation catalogue is DPOs' shared reference data, written by its own action.
+                saved = actions.catalogue_entry_update(actor=request.user, entry=record, fields=fields,
+                                                       lock_version=lock_version)
+            else:
+                saved = actions.record_update(actor=request.user, record=record, fields=fields, relations=relations,
+                                              lock_version=lock_version)
         else:
             saved = actions.record_create(actor=request.user, model=type(obj), fields=fields, relations=relations,
                                           organisation=form.cleaned_data.get("register_of"))

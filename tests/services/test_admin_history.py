@@ -90,7 +90,7 @@ def test_it_bumps_the_lock_version_so_a_stale_workspace_save_is_refused(sign_in,
     recipient.refresh_from_db()
     assert recipient.lock_version == loaded + 1
     stale = officer.post(edit_url, {"name": "Police", "kind": "organisation", "role": "controller",
-                                    "why_shared": "Alice's words", "lock_version": loaded})
+                                    "location": "in_uk", "why_shared": "Alice's words", "lock_version": loaded})
     assert stale.status_code == 409
     assert "was changed by someone else" in stale.content.decode()
     recipient.refresh_from_db()
