@@ -156,12 +156,12 @@ def test_it_refuses_a_stale_save_and_shows_what_the_other_person_changed(sign_in
     loaded = recipient.lock_version
     first = sign_in(alice, client=Client())
     second = sign_in(alice, client=Client())
-    _edit(first, recipient, "recipients", name="Police", kind="organisation", role="controller",
+    _edit(first, recipient, "recipients", name="Police", kind="organisation", role="controller", location="in_uk",
           why_shared="To prevent and detect crime.", lock_version=loaded)
     response = second.post(
         reverse("manage:record_edit", args=["recipients", recipient.pk]),
-        {"name": "Essex Police", "kind": "organisation", "role": "controller", "why_shared": "Safeguarding.",
-         "lock_version": loaded},
+        {"name": "Essex Police", "kind": "organisation", "role": "controller", "location": "in_uk",
+         "why_shared": "Safeguarding.", "lock_version": loaded},
     )
     page = _text(response)
     assert response.status_code == 409
@@ -199,7 +199,7 @@ def test_it_warns_before_saving_which_published_notices_a_change_affects_and_red
     edit_page = _text(client.get(reverse("manage:record_edit", args=["recipients", recipient.pk])))
     assert "Saving will leave 1 published notice out of date" in edit_page and "Youth justice notice" in edit_page
     detail = _text(_edit(client, recipient, "recipients", name="Police", kind="organisation", role="controller",
-                         why_shared="Crime prevention.", lock_version=recipient.lock_version))
+                         location="in_uk", why_shared="Crime prevention.", lock_version=recipient.lock_version))
     assert "out of date since it changed" in detail
     assert "Youth justice notice" in _text(client.get(reverse("manage:dashboard")))
     client.post(reverse("manage:record_redraft", args=["recipients", recipient.pk]))
