@@ -124,7 +124,7 @@ def govuk_formfield(db_field: models.Field, **kwargs):
         return None
     # GOV.UK error messages name what is missing ("Enter the title"), never "This field is required."
     chosen = isinstance(db_field, models.ForeignKey | models.ManyToManyField) or db_field.choices
-    formfield.error_messages["required"] = f"{'Choose' if chosen else 'Enter'} the {db_field.verbose_name}"
+    formfield.error_messages["required"] = f"{'Choose' if chosen else 'Enter'} {_the(db_field.verbose_name)}"
     if isinstance(db_field, models.URLField):
         # Django also accepts ftp:// addresses; a notice's reader follows these links in a browser.
         formfield.validators.append(WEB_ADDRESS)
@@ -132,6 +132,11 @@ def govuk_formfield(db_field: models.Field, **kwargs):
     if choices and choices[0][0] == "":
         formfield.choices = [("", _empty_choice_label(db_field)), *choices[1:]]
     return formfield
+
+
+def _the(noun: str) -> str:
+    """`noun` with "the" before it, unless it is a clause ("where the recipient holds…") that takes none."""
+    return noun if noun.split(" ", 1)[0] in {"where", "when", "how", "why", "who", "what", "whether"} else f"the {noun}"
 
 
 def _empty_choice_label(db_field: models.Field) -> str:

@@ -14,7 +14,7 @@ from accounts.models import AuditEvent
 from notices import actions as notice_actions
 from services import actions as register_actions
 from services.models import Recipient
-from tests.factories import NoticeFactory, RecipientFactory
+from tests.factories import NoticeFactory, RecipientFactory, default_organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,8 @@ def test_it_lists_a_register_edit_with_who_which_record_and_which_fields(sign_in
 
 
 def test_it_lists_register_creates_and_retirements(alice):
-    record = register_actions.record_create(actor=alice, model=Recipient, fields={"name": "Ofsted"})
+    record = register_actions.record_create(actor=alice, model=Recipient, fields={"name": "Ofsted"},
+                                            organisation=default_organisation())
     register_actions.record_retire(actor=alice, record=record, lock_version=record.lock_version)
     assert list(AuditEvent.objects.order_by("id").values_list("action", flat=True)) == [
         "record_created", "record_retired",

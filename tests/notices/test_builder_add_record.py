@@ -15,7 +15,8 @@ from tests.factories import ControllerFactory, NoticeFactory, RecipientFactory, 
 pytestmark = pytest.mark.django_db
 
 NEW_POLICE = {"new-recipients-name": "Borsetshire Police", "new-recipients-kind": "organisation",
-              "new-recipients-role": "controller", "add_record": "recipients"}
+              "new-recipients-role": "controller", "new-recipients-location": "in_uk",
+              "add_record": "recipients"}
 
 
 def _text(response) -> str:
@@ -64,7 +65,7 @@ def test_it_shows_what_is_wrong_with_the_new_record_and_keeps_the_ticks(officer,
     schools = RecipientFactory(name="Schools")
     response = officer.post(_url(notice), {
         "lock_version": notice.lock_version, "chosen": [schools.pk], "shown": [schools.pk], **NEW_POLICE,
-        "new-recipients-transfer_country": "United States",
+        "new-recipients-location": "abroad", "new-recipients-transfer_country": "United States",
     })
     page = _text(response)
     assert "<title>Error:" in page and "There is a problem" in page

@@ -6,13 +6,16 @@ from django.contrib.messages.storage.fallback import FallbackStorage
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
-from tests.factories import OrganisationFactory, ServiceFactory
+from tests.factories import NoticeFactory, OrganisationFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_it_lists_each_organisation_with_its_services(client):
-    ServiceFactory(name="Family support", controller__name="Borsetshire County Council")
+def test_it_lists_each_organisation_with_its_services(client, publish):
+    # The public sees a service once a published notice names it (the default organisation's name).
+    notice = NoticeFactory()
+    notice.services.add(ServiceFactory(name="Family support"))
+    publish(notice)
     OrganisationFactory(name="Borchester NHS Trust")
 
     page = client.get("/").content.decode()
