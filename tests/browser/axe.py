@@ -25,3 +25,17 @@ def assert_no_axe_violations(page) -> None:
     report = "\n".join(lines)
     print(report)
     pytest.fail(report, pytrace=False)
+
+
+# The widths every page kind is checked at: a desktop and the narrowest common phone.
+WIDTHS = (1280, 375)
+
+
+def assert_accessible_at_every_width(page) -> None:
+    """At each of WIDTHS: axe finds no violation and the page is no wider than the screen."""
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        assert_no_axe_violations(page)
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        assert scroll_width <= width, f"{page.url} is {scroll_width}px wide at {width}px"
+    page.set_viewport_size({"width": WIDTHS[0], "height": 900})

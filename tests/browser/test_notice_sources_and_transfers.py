@@ -8,22 +8,13 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from services.models import DataCategory, Recipient
-from tests.browser.axe import assert_no_axe_violations
+from tests.browser.axe import assert_accessible_at_every_width
 from tests.conftest import PASSWORD
 from tests.factories import DataCategoryFactory, NoticeFactory, RecipientFactory, SourceFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-WIDTHS = (1280, 375)
-
-
-def check(page) -> None:
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 900})
-        assert_no_axe_violations(page)
-        scroll_width = page.evaluate("document.documentElement.scrollWidth")
-        assert scroll_width <= width, f"{page.url} is {scroll_width}px wide at {width}px"
-    page.set_viewport_size({"width": WIDTHS[0], "height": 900})
+check = assert_accessible_at_every_width
 
 
 def _notice():
