@@ -101,6 +101,7 @@ def test_a_restored_backup_recognises_every_published_pdf(published, restore_dat
     restored_media = tmp_path / "restored-media"
     restore = _portal(restore_database, restored_media, "restore", "--from", str(tmp_path / "backup"))
     check = _portal(restore_database, restored_media, "shell", "-c", CHECK_RESTORED)
+    storage = _portal(restore_database, restored_media, "verify_storage")
     rewrite = _portal(restore_database, restored_media, "dbshell", "--",
                       "-c", "UPDATE notices_publication SET html = 'rewritten'")
 
@@ -108,6 +109,8 @@ def test_a_restored_backup_recognises_every_published_pdf(published, restore_dat
     assert "Restored the database and 3 stored files" in restore.stdout
     report = json.loads(check.stdout.split("REPORT ", 1)[1]) if "REPORT " in check.stdout else check.stderr
     assert report == {sha: {"stored_hash_matches": True, "verify_recognises": True} for sha in published}
+    # The portal's own storage check agrees: every publication's file is there, byte for byte.
+    assert storage.returncode == 0, storage.stdout + storage.stderr
     # The append-only triggers came back with the tables.
     assert rewrite.returncode != 0 and "append-only" in rewrite.stderr
 
