@@ -6,15 +6,18 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.axe import assert_no_axe_violations
-from tests.factories import ServiceFactory
+from tests.factories import NoticeFactory, ServiceFactory
 
 # serialized_rollback: a transactional test ends by emptying every table, which would take the lawful
 # bases and roles loaded by data migrations away from the tests after it; this puts them back.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def test_it_lists_each_organisation_with_its_services(live_server, page):
-    ServiceFactory(name="Family support", controller__name="Borsetshire County Council")
+def test_it_lists_each_organisation_with_its_services(live_server, page, publish):
+    # The public sees a service once a published notice names it (in the default organisation).
+    notice = NoticeFactory()
+    notice.services.add(ServiceFactory(name="Family support"))
+    publish(notice)
 
     page.goto(live_server.url + "/")
 
