@@ -25,7 +25,7 @@ def test_it_lists_each_organisation_with_its_services(live_server, page, publish
     expect(page.get_by_role("heading", level=2, name="Borsetshire County Council")).to_be_visible()
     # Services sit in a disclosure under their organisation, so the list of notices stays short.
     page.get_by_text("Services provided by Borsetshire County Council (1)").click()
-    expect(page.get_by_text("Family support")).to_be_visible()
+    expect(page.get_by_text("Family support", exact=True)).to_be_visible()
     assert_no_axe_violations(page)
 
 

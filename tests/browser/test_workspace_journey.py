@@ -225,7 +225,8 @@ def _record_the_processor(page, axe) -> None:
         "Country outside the UK": "United States",
         "How to get a copy of the safeguard": "Ask our Data Protection Officer for a copy of the agreement.",
     })
-    _choose(page, {"Kind": "A named organisation", "Role": "Processor (acts on our instructions)"})
+    _choose(page, {"Kind": "A named organisation", "Role": "Processor (acts on our instructions)",
+                   "Where the recipient holds the information": "Outside the UK (name the country and the safeguard)"})
     page.get_by_role("button", name="Save").click()
     summary = page.get_by_role("alert").filter(has_text="There is a problem")
     message = "Data goes to United States, outside the UK: choose the safeguard that protects it."
