@@ -68,9 +68,16 @@ def test_it_needs_contact_details_not_just_instructions(how_to, blocked):
                                    dpo_email="")
     notice = NoticeFactory(controller=controller)
     assert bool(findings(notice, "controller_contact_missing")) is blocked
+    # The complaints contact, too, must say where to complain, not only how.
+    assert bool(findings(notice, "complaint_contact_missing")) is blocked
+
+
+def test_it_never_takes_the_rights_request_instructions_as_the_complaints_contact():
     # Complaints go to the controller's own complaints contact or else the DPO, never to the
     # rights-request instructions, so those instructions alone leave it missing however complete.
-    assert findings(notice, "complaint_contact_missing")
+    controller = ControllerFactory(rights_request_instructions="Email records@essex.example.", complaints_contact="",
+                                   dpo_email="", dpo_name="")
+    assert findings(NoticeFactory(controller=controller), "complaint_contact_missing")
 
 
 def test_it_takes_the_controllers_website_as_a_way_to_contact_it():
