@@ -17,7 +17,7 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -26,7 +26,7 @@ from notices import actions
 from notices.models import NoticeSection, NoticeVersion
 from services.models import Recipient
 from tests.conftest import PASSWORD, reference_data_ensure
-from tests.factories import NoticeFactory, RecipientFactory
+from tests.factories import NoticeFactory, RecipientFactory, default_organisation, member
 
 pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent saves are tested on PostgreSQL"),
@@ -118,12 +118,12 @@ class Browser:
 
 
 def _officers(sign_in, live_server) -> list[Browser]:
-    group = Group.objects.get_or_create(name="IG officer")[0]
+    """PEOPLE IG officers of the default organisation (the one the records and notices are made in)."""
     browsers = []
     for n in range(PEOPLE):
         user = User.objects.create_user(username=f"officer{n}", password=PASSWORD, is_staff=True,
                                         first_name=f"Officer {n}")
-        user.groups.add(group)
+        member(user, default_organisation(), "ig_officer")
         client = sign_in(user, client=Client())  # password and second factor, as the sign-in leaves them
         browsers.append(Browser(live_server.url, client.cookies[settings.SESSION_COOKIE_NAME].value))
     return browsers
