@@ -134,7 +134,9 @@ def _move(version: NoticeVersion, *, to: str, actor, action: str, reason: str = 
     version.status = to
     for name, value in fields.items():
         setattr(version, name, value)
-    version.save()
+    # Only what the step changes is written: on PostgreSQL a published version's row may change its status
+    # and nothing else (notices/migrations/0008_noticeversion_append_only), so the rest is never re-sent.
+    version.save(update_fields=["status", *fields])
     _event(version=version, actor=actor, action=action, from_status=from_status, reason=reason)
     return version
 
