@@ -33,8 +33,11 @@ run: demo
 	@echo "Serving the portal on http://$(HOST):$(PORT)/ (staff workspace: /manage/, admin: /admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# One worker per core (pytest-xdist); a file's tests stay on one worker, so its fixtures are made once.
+# PYTEST_WORKERS=0 runs everything in this process (for a debugger).
+PYTEST_WORKERS ?= auto
 test: install
-	$(PY) -m pytest --create-db $(PYTEST_ARGS)
+	$(PY) -m pytest --create-db -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .
