@@ -280,6 +280,21 @@ def public_listings(*, query: str = "", organisation: Organisation | None = None
     return sorted(found, key=lambda item: item["listing"].title)
 
 
+def public_contacts() -> list[dict]:
+    """{name, dpo} of each controller as the notices in force state it, by name: whom the accessibility
+    statement tells people to contact. Read from the published documents, so a draft's controller, a
+    withdrawn notice's or an unreviewed change of address never reaches the public."""
+    in_force = [item["listing"].publication_id for item in public_listings()]
+    documents = Publication.objects.filter(pk__in=in_force).values_list("document", flat=True)
+    contacts: dict[str, dict | None] = {}
+    for document in documents:
+        who = next(section for section in document["sections"] if section["key"] == "who_we_are")
+        name = who["controller"]["name"]
+        # Two notices of one body may state different contacts while one awaits review: keep one that has any.
+        contacts[name] = contacts.get(name) or who.get("dpo")
+    return [{"name": name, "dpo": dpo} for name, dpo in sorted(contacts.items())]
+
+
 def _services_named(listings: list[dict]) -> list[str]:
     # The services as the notices in force name them, not the register's working copy.
     return sorted({name for item in listings for name in item["listing"].services})

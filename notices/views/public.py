@@ -7,8 +7,6 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
-from services.models import Controller
-
 from .. import frozen, selectors
 from ..compare import html_to_text, structured_changes, word_diff
 from ..models import Publication
@@ -34,9 +32,8 @@ def organisation(request, slug):
 @require_safe
 def accessibility(request):
     """Public: the accessibility statement, naming each organisation to contact."""
-    # The bodies that publish notices here, not every partner an organisation's register names.
-    controllers = Controller.objects.filter(retired=False, notices__isnull=False).distinct()
-    return render(request, "notices/accessibility.html", {"controllers": controllers})
+    # The bodies whose notices are in force, as those notices state them; not every partner a register names.
+    return render(request, "notices/accessibility.html", {"contacts": selectors.public_contacts()})
 
 
 def _public(slug: str) -> selectors.PublicNotice:

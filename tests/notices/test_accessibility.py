@@ -2,6 +2,7 @@
 
 import pytest
 
+from notices import actions
 from tests.factories import ControllerFactory, NoticeFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,9 +18,9 @@ def test_it_states_the_standard_the_portal_meets(client):
     assert "Equality Advisory and Support Service" in page
 
 
-def test_it_tells_people_whom_to_contact_about_a_problem(client):
-    NoticeFactory(controller=ControllerFactory(name="Borsetshire County Council", dpo_email="dpo@borsetshire.example"))
-    NoticeFactory(controller=ControllerFactory(name="Old Borsetshire Trust", dpo_email="dpo@old.example", retired=True))
+def test_it_tells_people_whom_to_contact_about_a_problem(client, publish):
+    council = ControllerFactory(name="Borsetshire County Council", dpo_email="dpo@borsetshire.example")
+    publish(NoticeFactory(controller=council))
     # A body the council's register names (a partner) is not one of the organisations publishing here.
     ControllerFactory(name="Borsetshire Police", dpo_email="dpo@police.example")
 
@@ -27,8 +28,27 @@ def test_it_tells_people_whom_to_contact_about_a_problem(client):
 
     assert "Borsetshire County Council" in page
     assert 'href="mailto:dpo@borsetshire.example"' in page
-    assert "dpo@old.example" not in page
     assert "Borsetshire Police" not in page
+
+
+def test_it_names_only_what_published_notices_state(client, publish, bob):
+    council = ControllerFactory(name="Borsetshire County Council", dpo_email="dpo@borsetshire.example")
+    publish(NoticeFactory(controller=council))
+    # A draft never reviewed, and a notice since withdrawn, say nothing to the public.
+    NoticeFactory(controller=ControllerFactory(name="Draft Trust", dpo_email="dpo@draft.example"))
+    withdrawn = NoticeFactory(controller=ControllerFactory(name="Old Trust", dpo_email="dpo@old.example"))
+    publish(withdrawn)
+    actions.notice_withdraw(actor=bob, notice=withdrawn, reason="Service closed")
+    # An address changed in the register but not yet reviewed and published is not the public's yet.
+    council.dpo_email = "unreviewed@borsetshire.example"
+    council.save()
+
+    page = client.get("/accessibility/").content.decode()
+
+    assert 'href="mailto:dpo@borsetshire.example"' in page
+    assert "unreviewed@" not in page
+    for unpublished in ("Draft Trust", "dpo@draft.example", "Old Trust", "dpo@old.example"):
+        assert unpublished not in page
 
 
 def test_it_is_open_to_staff_as_well_as_the_public(client, dave):
