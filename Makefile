@@ -33,11 +33,13 @@ run: demo
 	@echo "Serving the portal on http://$(HOST):$(PORT)/ (staff workspace: /manage/, admin: /admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-# One worker per core (pytest-xdist); a file's tests stay on one worker, so its fixtures are made once.
+# One worker per core (pytest-xdist). `--dist load` hands each worker tests in collection order, which
+# pytest-django sorts as Django's runner does: tests in a rolled-back transaction first, then the transactional
+# ones (live server, browser) that empty the tables, so no worker runs a test on tables a flush has emptied.
 # PYTEST_WORKERS=0 runs everything in this process (for a debugger).
 PYTEST_WORKERS ?= auto
 test: install
-	$(PY) -m pytest --create-db -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	$(PY) -m pytest --create-db -n $(PYTEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .
