@@ -27,6 +27,8 @@ def build_document(notice: Notice) -> dict:
         "why_we_use_it": lambda: {
             "purposes": purposes,
             "bases": _bases(purposes, public_authority=notice.controller.is_public_authority),
+            "special_conditions": _conditions(purposes, kind="special"),
+            "criminal_conditions": _conditions(purposes, kind="criminal"),
             "provision_statement": notice.provision_statement,
         },
         "who_we_share_with": lambda: _who_we_share_with(notice),
@@ -260,6 +262,46 @@ def _bases(purposes: list[dict], *, public_authority: bool) -> list[dict]:
         })
         entry["purposes"].append(purpose["name"])
     return list(bases.values())
+
+
+def _conditions(purposes: list[dict], *, kind: str) -> list[dict]:
+    """Each condition of one kind ("special" category or "criminal" offence data) the purposes rely on, once, with
+    its public sentence, the purposes under it and a compact legal line, in the order the purposes first use them.
+
+    An Art 9 condition and the Sch 1 condition that meets it are one reason to a reader, so they are one entry; the
+    Sch 1 sentence is the more specific, so it speaks for both. The legal line names articles and paragraphs only:
+    the staff notes in `plain_english` stay in the purposes' references, in the JSON.
+    """
+    conditions: dict[str, dict] = {}
+    for purpose in purposes:
+        refs = _condition_refs(purpose, kind=kind)
+        if not refs:
+            continue
+        codes = [ref["code"] for ref in refs]
+        entry = conditions.setdefault("+".join(codes), {
+            "codes": codes,
+            "anchor": "-".join([kind, *codes]),
+            "title": refs[-1]["title"],
+            "legal": _legal_line(kind, refs),
+            "sentence": next((ref.get("public_sentence") for ref in reversed(refs) if ref.get("public_sentence")), ""),
+            "purposes": [],
+        })
+        entry["purposes"].append(purpose["name"])
+    return list(conditions.values())
+
+
+def _condition_refs(purpose: dict, *, kind: str) -> list[dict]:
+    if kind == "criminal":
+        return [purpose["criminal"]] if purpose["criminal"] else []
+    return [ref for ref in (purpose["art9"], purpose["sch1"]) if ref]
+
+
+def _legal_line(kind: str, refs: list[dict]) -> str:
+    articles = [ref["article"] for ref in refs]
+    # A Sch 1 condition used for criminal offence data is used through Art 10 (DPA 2018 s.10(5)).
+    if kind == "criminal" and not articles[0].startswith("UK GDPR Art 10"):
+        articles.insert(0, "UK GDPR Art 10")
+    return "; ".join(articles)
 
 
 def _who_we_share_with(notice: Notice) -> dict:

@@ -34,6 +34,7 @@ NOT_CHECKED = {
     "safeguard", "start_date", "end_date", "active", "schema", "version", "summary_paragraphs", "parent",
     "location", "all_in_uk", "location_unknown", "dpo_named", "reuses_held_information",
     "obtained_from", "any_given", "any_from_others", "any_unplaced", "bases",
+    "special_conditions", "criminal_conditions",
 }
 
 
