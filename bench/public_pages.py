@@ -1,6 +1,6 @@
 """Public pages over HTTP, side by side: the portal as deployed, Django's floor, and nginx serving a file.
 
-    python bench/http.py [--code DIR] [--database NAME] [--rounds N] [--seconds S] [--slug SLUG]
+    python bench/public_pages.py [--code DIR] [--database NAME] [--rounds N] [--seconds S] [--slug SLUG]
 
 Starts, on loopback addresses only:
 - the portal as deployed: gunicorn (3 sync workers, as docker-compose.yml runs it), DEBUG off, PostgreSQL
@@ -45,7 +45,7 @@ WRK, NGINX = shutil.which("wrk") or "/usr/bin/wrk", shutil.which("nginx") or "/u
 HEADERS = {"X-Forwarded-Proto": "https"}
 
 FLOOR_SETTINGS = '''
-"""The portal's settings, with the framework-floor view's address added (bench/http.py)."""
+"""The portal's settings, with the framework-floor view's address added (bench/public_pages.py)."""
 from config.settings import *  # noqa: F403
 
 ROOT_URLCONF = "bench_floor_urls"
@@ -64,7 +64,7 @@ _TEMPLATE = engines["django"].from_string("{{ page|safe }}")
 
 
 @functools.cache
-def _page():  # read on first use: bench/http.py saves the portal's page only once the portal is up
+def _page():  # read on first use: bench/public_pages.py saves the portal's page only once the portal is up
     return Path(__file__).with_name("page.html").read_text()
 
 
