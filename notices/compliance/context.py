@@ -34,6 +34,8 @@ NOT_CHECKED = {
     "safeguard", "start_date", "end_date", "active", "schema", "version", "summary_paragraphs", "parent",
     "location", "all_in_uk", "location_unknown", "dpo_named", "reuses_held_information",
     "obtained_from", "any_given", "any_from_others", "any_unplaced", "bases",
+    # Our own sentences about a service's parties; the names and arrangements in them are checked in "parties".
+    "party_sentences", "shared_party_sentences", "provider", "role_label", "order",
 }
 
 
