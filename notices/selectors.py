@@ -21,7 +21,8 @@ def notice_for_document(*, notice_id: int) -> Notice:
         "art6_basis", "art9_condition", "sch1_condition__meets", "criminal_condition__meets"
     ).prefetch_related("legislation", "data_categories__sources", "subject_groups")
     # Each service's parties in the order the officer gave them.
-    parties = ServiceParty.objects.select_related("body").order_by("order", "pk")
+    # A retired party no longer takes part: later versions stop naming it (published ones keep it, frozen).
+    parties = ServiceParty.objects.filter(retired=False).select_related("body").order_by("order", "pk")
     services = Service.objects.select_related("controller").prefetch_related(
         "other_controllers", Prefetch("parties", queryset=parties)
     )
