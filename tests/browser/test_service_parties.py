@@ -3,12 +3,13 @@ mistakes says what to fix, and the public notice says who provides the service w
 information. axe-core checks each page at 1280 px and 375 px, and no page is wider than the screen."""
 
 import pytest
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from services.models import ServiceParty
 from tests.browser.axe import assert_accessible_at_every_width
-from tests.conftest import PASSWORD
+
+# The page signed in as alice, the IG officer, by the session the sign-in steps leave.
+from tests.browser.test_builder_add_record import officer_page  # noqa: F401
 from tests.factories import ControllerFactory, NoticeFactory, ServiceFactory, ServicePartyFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -16,21 +17,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 check = assert_accessible_at_every_width
 
 
-def _sign_in(page, live_server, alice, totp_code):
-    device = TOTPDevice.objects.create(user=alice, name="Phone", confirmed=True)
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Username").fill("alice")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_label("Code").fill(totp_code(device))
-    page.get_by_role("button", name="Continue").click()
-
-
-def test_the_officer_adds_a_partner_from_the_services_page(live_server, page, alice, totp_code):
+def test_the_officer_adds_a_partner_from_the_services_page(live_server, officer_page):  # noqa: F811
+    page = officer_page
     service = ServiceFactory(name="Family hubs")
     ControllerFactory(organisation=service.organisation, name="Barnardo's")
     ServicePartyFactory(service=service, body=service.controller, role=ServiceParty.Role.JOINT, arrangement="")
-    _sign_in(page, live_server, alice, totp_code)
     page.goto(live_server.url + f"/manage/register/services/{service.pk}/")
     expect(page.get_by_text("Essence of the arrangement not recorded")).to_be_visible()
     check(page)
