@@ -94,3 +94,16 @@ def test_the_service_page_flags_a_joint_controller_without_its_arrangement(offic
     party = ServicePartyFactory(role="joint", arrangement="")
     page = _text(officer.get(reverse("manage:record_detail", args=["services", party.service.pk])))
     assert "Essence of the arrangement not recorded" in page
+
+
+def test_the_list_of_changes_names_a_party_added_to_a_service():
+    from notices.compare import structured_changes
+    from notices.document import build_document
+    from tests.factories import NoticeFactory
+
+    notice = NoticeFactory()
+    service = ServiceFactory(organisation=notice.organisation, name="Family hubs")
+    notice.services.add(service)
+    before = build_document(notice)
+    ServicePartyFactory(service=service, body=ControllerFactory(name="Barnardo's"), role="partner")
+    assert "Family hubs: added Barnardo's as partner" in structured_changes(before, build_document(notice))
