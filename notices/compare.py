@@ -75,7 +75,18 @@ def _who_we_are(old: dict, new: dict) -> list[str]:
                 f"{new_services[key]['name']}: our role is now “{new_services[key]['role_label']}”, "
                 f"was “{old_services[key]['role_label']}”"
             )
+        changes += _parties(new_services[key]["name"], old_services[key], new_services[key])
     return changes
+
+
+def _parties(service: str, old: dict, new: dict) -> list[str]:
+    """Organisations added to or removed from a service, or playing a new part in it (older documents have none)."""
+    def parts(document_service: dict) -> dict:
+        return {(p["name"], p["role"]): p["role_label"].split(":")[0].lower()
+                for p in document_service.get("parties", [])}
+    was, now = parts(old), parts(new)
+    return [f"{service}: added {name} as {now[(name, role)]}" for name, role in now if (name, role) not in was] + [
+        f"{service}: removed {name} as {was[(name, role)]}" for name, role in was if (name, role) not in now]
 
 
 def _purposes(old: list[dict], new: list[dict]) -> list[str]:

@@ -9,6 +9,7 @@ published is exactly what was reviewed. Record ids are kept so a version can be 
 from .constants import INFORMATION_COMMISSIONER
 from .markdown import render_markdown
 from .models import Notice
+from .parties import party_sentences, shared_sentences
 from .rights import rights_for
 from .sections import SECTIONS
 from .selectors import notice_for_document, today
@@ -136,8 +137,35 @@ def _ref(basis) -> dict | None:
     }
 
 
+def _service(service) -> dict:
+    parties = [_party(party) for party in service.parties.all()]
+    return {
+        "id": service.pk,
+        "name": service.name,
+        "description": service.description,
+        "role": service.role,
+        "role_label": service.get_role_display(),
+        "other_controllers": [other.name for other in service.other_controllers.all()],
+        "provider": service.controller.name,
+        "parties": parties,
+        "party_sentences": party_sentences(provider=service.controller.name, parties=parties),
+    }
+
+
+def _party(party) -> dict:
+    return {
+        "id": party.pk,
+        "name": party.body.name,
+        "role": party.role,
+        "role_label": party.get_role_display(),
+        "arrangement": party.arrangement,
+        "order": party.order,
+    }
+
+
 def _who_we_are(notice: Notice) -> dict:
     controller = notice.controller
+    services = [_service(service) for service in notice._services]
     return {
         "controller": {
             "id": controller.pk,
@@ -150,17 +178,8 @@ def _who_we_are(notice: Notice) -> dict:
             "website": controller.website,
             "is_public_authority": controller.is_public_authority,
         },
-        "services": [
-            {
-                "id": service.pk,
-                "name": service.name,
-                "description": service.description,
-                "role": service.role,
-                "role_label": service.get_role_display(),
-                "other_controllers": [other.name for other in service.other_controllers.all()],
-            }
-            for service in notice._services
-        ],
+        "services": services,
+        "shared_party_sentences": shared_sentences(services),
         "dpo": {
             "name": controller.dpo_name,
             "email": controller.dpo_email,

@@ -51,7 +51,10 @@ SECTIONS: tuple[Section, ...] = (
     Section("who_we_are", "Who we are", (
         # Services are chosen with the notice's basics, not on a page of their own.
         Records("services", "services.service", "services", "service"),
-    ), "the controller's record (name, registration, DPO) and the services chosen in About the notice"),
+        # Inside each service: the organisations in it and their parts (services.ServiceParty).
+        Records("parties", "services.serviceparty", "services__parties", "party"),
+    ), "the controller's record (name, registration, DPO), the services chosen in About the notice and the "
+       "parties recorded for each service"),
     Section("what_we_collect", "What information we collect", (
         Records("categories", "services.datacategory", "data_categories", "information we collect",
                 chooser="Information we collect"),

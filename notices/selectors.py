@@ -7,7 +7,7 @@ from django.db.models import F, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import Organisation
-from services.models import Purpose
+from services.models import Purpose, Service, ServiceParty
 
 from .models import Notice, NoticeVersion, Publication, PublicListing, Withdrawal
 from .sections import RECORD_LOOKUPS
@@ -20,11 +20,16 @@ def notice_for_document(*, notice_id: int) -> Notice:
     purposes = Purpose.objects.select_related(
         "art6_basis", "art9_condition", "sch1_condition__meets", "criminal_condition__meets"
     ).prefetch_related("legislation", "data_categories__sources", "subject_groups")
+    # Each service's parties in the order the officer gave them.
+    # A retired party no longer takes part: later versions stop naming it (published ones keep it, frozen).
+    parties = ServiceParty.objects.filter(retired=False).select_related("body").order_by("order", "pk")
+    services = Service.objects.select_related("controller").prefetch_related(
+        "other_controllers", Prefetch("parties", queryset=parties)
+    )
     return (
         Notice.objects.select_related("controller", "parent")
         .prefetch_related(
-            Prefetch("services", to_attr="_services"),
-            "services__other_controllers",
+            Prefetch("services", queryset=services, to_attr="_services"),
             Prefetch("purposes", queryset=purposes),
             *(name for name in Notice.RECORD_RELATIONS if name != "purposes"),
             "data_categories__sources",

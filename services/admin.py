@@ -22,6 +22,7 @@ from .models import (
     Purpose,
     Recipient,
     Service,
+    ServiceParty,
     Source,
 )
 
@@ -145,6 +146,14 @@ class ServiceAdmin(RegisterAdmin):
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["other_controllers"]
     list_select_related = ["controller"]
+
+
+@admin.register(ServiceParty)
+class ServicePartyAdmin(RegisterAdmin):
+    list_display = ["body", "role", "service", "organisation", "retired"]
+    list_filter = ["organisation", "role", "retired"]
+    search_fields = ["body__name", "service__name", "arrangement"]
+    list_select_related = ["body", "service"]
 
 
 @admin.register(DataSubjectGroup)

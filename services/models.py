@@ -140,8 +140,9 @@ class Service(OrganisationRecord):
     controller = models.ForeignKey(
         Controller, on_delete=models.PROTECT, related_name="services", help_text="The organisation providing it."
     )
+    # No default: "we are the controller" is a fact someone must choose, never one the portal assumes.
     role = models.CharField(
-        "our role", max_length=20, choices=Role.choices, default=Role.CONTROLLER,
+        "our role", max_length=20, choices=Role.choices,
         help_text="Whether the provider decides how the data is used (controller) or acts on another "
         "organisation's instructions (processor).",
     )
@@ -159,6 +160,56 @@ class Service(OrganisationRecord):
 
     def __str__(self):
         return self.name
+
+
+class ServiceParty(OrganisationRecord):
+    """One organisation involved in a service and the part it plays: who controls the information, who
+    provides the service for whom, with whom, and who works for them. "Who we are" says it in a sentence or
+    two, from these rows only: a party not recorded is never named."""
+
+    class Role(models.TextChoices):
+        CONTROLLER = "controller", "Controller: decides how the information is used"
+        JOINT = "joint", "Joint controller: decides with others how the information is used"
+        PROCESSOR = "processor", "Processor for another controller: handles the information on its behalf"
+        COMMISSIONER = "commissioner", "Commissioner: the service is provided on its behalf"
+        PARTNER = "partner", "Partner: the service is provided in partnership with it"
+        SUBCONTRACTOR = "subcontractor", "Sub-contractor: processes information for the provider under contract"
+
+    service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="parties")
+    body = models.ForeignKey(
+        Controller, on_delete=models.PROTECT, related_name="service_parts", verbose_name="organisation",
+        help_text="The organisation, as your register records it (add it as a controller record first).",
+    )
+    role = models.CharField(max_length=20, choices=Role.choices, help_text="The part it plays in the service.")
+    arrangement = models.TextField(
+        "essence of the joint arrangement", blank=True,
+        help_text="For a joint controller: who does what under the arrangement, in the words the notice will use "
+        "(UK GDPR Art 26(2) says its essence must be available to the people it is about).",
+    )
+    order = models.PositiveSmallIntegerField(
+        default=1, help_text="Where it comes among the service's parties of the same role: 1 first."
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["service__name", "order", "pk"]
+        verbose_name = "party to a service"
+        verbose_name_plural = "parties to services"
+        constraints = [
+            # One organisation plays a given part in a service once; it may play two parts (provider and partner).
+            models.UniqueConstraint(fields=["service", "body", "role"], name="serviceparty_unique_role",
+                                    violation_error_message="This organisation already has that role in this "
+                                    "service. Change the record that is there instead."),
+        ]
+
+    def __str__(self):
+        return f"{self.body}: {self.get_role_display().split(':')[0].lower()} of {self.service}"
+
+    def clean(self):
+        if self.arrangement.strip() and self.role != self.Role.JOINT:
+            raise ValidationError({"arrangement": ValidationError(
+                "Only a joint controller has an arrangement to describe: choose “Joint controller” or clear it.",
+                code="arrangement_not_joint")})
 
 
 class DataSubjectGroup(OrganisationRecord):

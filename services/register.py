@@ -1,6 +1,6 @@
 """The record types the workspace edits, and how each is listed, searched and traced to its notices.
 
-One table so the register's list, edit and history pages are written once for all ten record types.
+One table so the register's list, edit and history pages are written once for all eleven record types.
 """
 
 from dataclasses import dataclass, field
@@ -22,6 +22,7 @@ from .models import (
     Recipient,
     RegisterRecord,
     Service,
+    ServiceParty,
     Source,
 )
 
@@ -126,8 +127,11 @@ RECORD_TYPES = {
     rt.key: rt
     for rt in [
         RecordType("controllers", Controller, ("name", "other_names", "ico_registration_number"),
-                   ("is_public_authority",), "controller", ("controller", "other_controllers")),
+                   ("is_public_authority",), "controller", ("controller", "other_controllers", "parties__body")),
         RecordType("services", Service, ("name", "description"), ("role", "controller"), "services"),
+        # The organisations in a service and their parts; "Who we are" says it from these.
+        RecordType("parties", ServiceParty, ("body__name", "service__name", "arrangement"), ("role", "service"),
+                   "services__parties"),
         RecordType("subject-groups", DataSubjectGroup, ("name", "description"), (), "subject_groups"),
         RecordType("data-categories", DataCategory, ("name", "description"), ("kind",), "data_categories"),
         # The catalogue's own fields are kept by DPOs in the workspace's reference pages, not in the register.

@@ -54,6 +54,11 @@ def record_usage(*, record_type: RecordType, record: RegisterRecord, organisatio
             "published": usage.published, "out_of_date": usage.out_of_date}
 
 
+def service_parties(*, service: Service) -> list:
+    """The organisations in a service and their parts, as the notice will name them (in the officer's order)."""
+    return list(service.parties.select_related("body").order_by("order", "pk"))
+
+
 def display_value(model: type, name: str, value) -> str:
     """A history value as a person reads it: names for links, labels for choices."""
     field = model._meta.get_field(name)

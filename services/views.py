@@ -18,6 +18,7 @@ from accounts.permissions import can, organisations_for
 from . import actions, selectors
 from .forms import CopyForm
 from .hooks import notice_hooks
+from .models import Service
 from .register import RECORD_TYPES, RecordType
 
 PAGE_SIZE = 25
@@ -117,13 +118,20 @@ def record_create(request, kind):
     """IG officer of the current organisation: add a record to its register."""
     record_type = _record_type(kind)
     organisation = _working_organisation(request, "register.change")
-    form = record_type.form_class()(request.POST or None, organisation=organisation)
+    form_class = record_type.form_class()
+    form = form_class(request.POST or None, organisation=organisation, initial=_initial(request, form_class))
     if request.method == "POST" and form.is_valid():
         record = create_from_form(request, record_type, form)
         say_saved(request, form, f"Saved “{record}”.")
         return redirect(_detail_url(record_type, record))
     context = {"record_type": record_type, "form": form, "organisation": organisation}
     return render(request, "manage/register/form.html", context)
+
+
+def _initial(request, form_class) -> dict:
+    """Choices a link may start the form with (a service's "Add an organisation" names the service). The form
+    offers only the organisation's own records, so another's id in the address selects nothing."""
+    return {name: value for name, value in request.GET.items() if name in form_class.base_fields}
 
 
 def create_from_form(request, record_type: RecordType, form):
@@ -159,6 +167,7 @@ def record_detail(request, kind, pk):
         "history": selectors.record_history(record=record),
         "fields": _field_rows(record),
         "copy_form": None if record_type.shared else _copy_form(request, record),
+        "parties": selectors.service_parties(service=record) if record_type.model is Service else None,
     }
     return render(request, "manage/register/detail.html", context)
 

@@ -13,6 +13,7 @@ from services.models import (
     Purpose,
     Recipient,
     Service,
+    ServiceParty,
     Source,
 )
 
@@ -75,6 +76,16 @@ class ServiceFactory(OrganisationRecordFactory):
     slug = factory.Sequence(lambda n: f"family-support-{n}")
     description = "Helps families through difficult times."
     controller = factory.SubFactory(ControllerFactory, organisation=factory.SelfAttribute("..organisation"))
+    role = Service.Role.CONTROLLER
+
+
+class ServicePartyFactory(OrganisationRecordFactory):
+    class Meta:
+        model = ServiceParty
+
+    service = factory.SubFactory(ServiceFactory, organisation=factory.SelfAttribute("..organisation"))
+    body = factory.SubFactory(ControllerFactory, organisation=factory.SelfAttribute("..organisation"))
+    role = ServiceParty.Role.PARTNER
 
 
 class DataSubjectGroupFactory(OrganisationRecordFactory):

@@ -56,6 +56,20 @@ def processors_of_a_processor(ctx: NoticeContext):
         )
 
 
+def joint_arrangement_missing(ctx: NoticeContext):
+    """Art 26(2): joint controllers make the essence of their arrangement available to the people it is about,
+    so a joint controller recorded without it leaves the notice short."""
+    for service in ctx.section("who_we_are").get("services", []):
+        for party in service.get("parties", []):
+            if party.get("role") == "joint" and not party.get("arrangement", "").strip():
+                yield ctx.finding(
+                    BLOCKER, "joint_arrangement_missing",
+                    f"UK GDPR Art 26(2): {party['name']} is recorded as a joint controller of {service['name']}, but "
+                    f"the essence of the joint arrangement is not. Record who does what under it on the party.",
+                    section="who_we_are", record=("services.serviceparty", party.get("id"), party["name"]),
+                )
+
+
 def retention_authority(ctx: NoticeContext):
     for rule in ctx.section("how_long_we_keep_it").get("rules", []):
         if not rule.get("authority", "").strip():
@@ -111,5 +125,5 @@ def ico_repeated(ctx: NoticeContext):
             )
 
 
-RULES = [uk_only_claim, processors_of_a_processor, retention_authority, ended_legal_hold, review_overdue,
-         ico_repeated]
+RULES = [uk_only_claim, processors_of_a_processor, joint_arrangement_missing, retention_authority, ended_legal_hold,
+         review_overdue, ico_repeated]

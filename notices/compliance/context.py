@@ -35,6 +35,8 @@ NOT_CHECKED = {
     "location", "all_in_uk", "location_unknown", "dpo_named", "reuses_held_information",
     "obtained_from", "any_given", "any_from_others", "any_unplaced", "bases",
     "special_conditions", "criminal_conditions",
+    # Our own sentences about a service's parties; the names and arrangements in them are checked in "parties".
+    "party_sentences", "shared_party_sentences", "provider", "role_label", "order",
 }
 
 

@@ -14,6 +14,7 @@ WARNING = "warning"
 RECORD_NAMES = {
     "services.controller": "controller",
     "services.service": "service",
+    "services.serviceparty": "party to a service",
     "services.purpose": "purpose",
     "services.datacategory": "data category",
     "services.datasubjectgroup": "group of people",

@@ -32,6 +32,7 @@ from services.models import (
     Purpose,
     Recipient,
     Service,
+    ServiceParty,
     Source,
 )
 from services.rules import check_purpose
@@ -58,6 +59,7 @@ class SeedLoad:
     organisation: Organisation
     controllers: list[Controller] = field(default_factory=list)
     services: list[Service] = field(default_factory=list)
+    parties: list[ServiceParty] = field(default_factory=list)
     subject_groups: list[DataSubjectGroup] = field(default_factory=list)
     data_categories: list[DataCategory] = field(default_factory=list)
     legislation: list[Legislation] = field(default_factory=list)
@@ -95,6 +97,8 @@ def _sections(organisation: Organisation) -> tuple[_Section, ...]:
         _Section(
             "services", Service, ("slug",), {"controller": controllers}, {"other_controllers": controllers}
         ),
+        # Exactly the organisations and parts each seed names for a service, no more.
+        _Section("parties", ServiceParty, ("service", "body", "role"), {"service": services, "body": controllers}),
         _Section("subject_groups", DataSubjectGroup, ("name",)),
         _Section("sources", Source, ("name",)),
         _Section("data_categories", DataCategory, ("name",), many={"sources": (Source.objects.filter(**own), "name")}),

@@ -24,6 +24,7 @@ ROLE_NOT_STATED = (
 HCRG = "hcrg-care-services"
 NELFT = "nelft"
 PROVIDE = "provide-cic"
+BARNARDOS = "barnardos"
 ECFWS = "essex-child-and-family-wellbeing"
 
 CONTROLLERS = [
@@ -69,6 +70,29 @@ CONTROLLERS = [
             "gives no contact details or DPO for it."
         ),
     },
+    {
+        "slug": BARNARDOS,
+        "name": "Barnardo's",
+        "is_public_authority": False,
+        "note": (
+            "Named in seed 001 as the partner delivering the pre-birth to 19 services, with the address of its own "
+            "privacy notice (https://www.barnardos.org.uk/privacy-notice). The seed gives no other details of it."
+        ),
+    },
+]
+
+# Seed 001, "Who are we?": ECFWS "are provided by HCRG Care Services Ltd. In most circumstances, we are the data
+# controller"; "Our pre-birth to 19 services are delivered in partnership with Barnardo's"; "HCRG Care Group acts
+# as a data processor" for SET CAMHS (controller NELFT) and the Essex Wellbeing Service (controller Provide CIC).
+# Its "Commissioners" are not named, so no commissioner is recorded.
+PARTIES = [
+    {"service": ECFWS, "body": HCRG, "role": "controller", "order": 1},
+    {"service": ECFWS, "body": BARNARDOS, "role": "partner", "order": 1,
+     "note": "The seed says only the pre-birth to 19 services are delivered in partnership with Barnardo's."},
+    {"service": "set-camhs", "body": NELFT, "role": "controller", "order": 1},
+    {"service": "set-camhs", "body": HCRG, "role": "processor", "order": 1},
+    {"service": "essex-wellbeing-service", "body": PROVIDE, "role": "controller", "order": 1},
+    {"service": "essex-wellbeing-service", "body": HCRG, "role": "processor", "order": 1},
 ]
 
 SERVICES = [

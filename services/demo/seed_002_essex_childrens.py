@@ -261,6 +261,9 @@ SERVICES = [
 for _service in SERVICES:
     _service.update(controller=ECC, role="controller")
 ALL_SERVICES = [service["slug"] for service in SERVICES]
+# "Essex County Council is the Data Controller for this processing." The seed names no partner, commissioner or
+# joint controller for any service.
+PARTIES = [{"service": slug, "body": ECC, "role": "controller", "order": 1} for slug in ALL_SERVICES]
 
 CHILDREN = "Children and young people"
 FAMILIES = "Parents, carers and family members"

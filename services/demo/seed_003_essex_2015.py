@@ -28,6 +28,7 @@ FROM_YOU = (
 RECEIVING = "People receiving council services"
 
 SERVICES = []
+PARTIES = []
 SUBJECT_GROUPS = [{"name": RECEIVING, "description": "Anyone the council assesses or provides services to."}]
 DATA_CATEGORIES = []
 LEGISLATION = []

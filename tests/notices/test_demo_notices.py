@@ -28,9 +28,8 @@ def test_it_shows_the_key_facts_of_seed_001(client, demo):
     page = _text(client, reverse("public:notice", args=["essex-child-and-family-wellbeing"]))
     assert "Deborah Tonkin" in page and "Ask.IG@hcrgcaregroup.com" in page
     assert "Southend, Essex and Thurrock" in page
-    assert (
-        "For this service we act on behalf of North-East London NHS Foundation Trust. They are the controller" in page
-    )
+    assert "HCRG Care Services Ltd handles your information on behalf of North-East London NHS Foundation Trust." \
+        in page
     assert "CCTV images: kept for 30 days from the date of recording, then destroyed." in page
     assert "Call recordings: kept for 1 year from the date of the call, then destroyed." in page
     assert "UK Covid-19 Inquiry" in page and "Infected Blood" in page

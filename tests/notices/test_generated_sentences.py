@@ -10,7 +10,7 @@ from notices.compliance import check_notice
 from notices.compliance.readability import flesch_reading_ease
 from notices.document import build_document
 from notices.rendering import render_document_html
-from services.models import DataCategory, Purpose, Recipient, Service, Source
+from services.models import DataCategory, Purpose, Recipient, Service, ServiceParty, Source
 from tests.factories import (
     ControllerFactory,
     DataCategoryFactory,
@@ -19,6 +19,7 @@ from tests.factories import (
     PurposeFactory,
     RecipientFactory,
     ServiceFactory,
+    ServicePartyFactory,
     SourceFactory,
 )
 
@@ -46,6 +47,19 @@ def _service(role, others=True):
         if others:
             other = ControllerFactory(organisation=notice.organisation, name=f"Essex County {notice.pk}")
             service.other_controllers.add(other)
+        notice.services.add(service)
+    return apply
+
+
+def _party(*roles, arrangement=""):
+    """A service on the notice, provided by its controller, with a party (Essex County <n>) in each of `roles`."""
+    def apply(notice):
+        service = ServiceFactory(organisation=notice.organisation, controller=notice.controller,
+                                 name=f"Family hubs {notice.pk}")
+        other = ControllerFactory(organisation=notice.organisation, name=f"Essex County {notice.pk}")
+        for role in roles:
+            ServicePartyFactory(organisation=notice.organisation, service=service, body=other, role=role,
+                                arrangement=arrangement if role == ServiceParty.Role.JOINT else "")
         notice.services.add(service)
     return apply
 
@@ -90,6 +104,9 @@ def _nothing(notice):
 
 UK, ABROAD, UNKNOWN = Recipient.Location.IN_UK, Recipient.Location.ABROAD, Recipient.Location.UNKNOWN
 P = Recipient.Role.PROCESSOR
+CONTROLLER, JOINT, PROCESSOR = ServiceParty.Role.CONTROLLER, ServiceParty.Role.JOINT, ServiceParty.Role.PROCESSOR
+PARTNER, COMMISSIONER, SUBCONTRACTOR = (
+    ServiceParty.Role.PARTNER, ServiceParty.Role.COMMISSIONER, ServiceParty.Role.SUBCONTRACTOR)
 
 # (the portal's sentence, the record that licenses it, records that do not: with each, the sentence is absent)
 SENTENCES = [
@@ -100,10 +117,19 @@ SENTENCES = [
      _recipients(UK, role=P), [_recipients(UK)]),
     ("We are a public authority.", _set_controller(is_public_authority=True),
      [_set_controller(is_public_authority=False)]),
-    ("They are the controller: they decide how your information is used.",
-     _service(Service.Role.PROCESSOR), [_service(Service.Role.CONTROLLER), _service(Service.Role.JOINT)]),
-    ("We are joint controllers for this service with Essex County", _service(Service.Role.JOINT),
-     [_service(Service.Role.CONTROLLER), _service(Service.Role.PROCESSOR)]),
+    # Who takes part in a service: each sentence only from a party recorded in that role. A service's own role
+    # ("our role") no longer speaks for anyone.
+    ("is the controller: it decides how your information is used.", _party(CONTROLLER),
+     [_nothing, _party(PARTNER), _service(Service.Role.CONTROLLER), _service(Service.Role.PROCESSOR)]),
+    ("handles your information on behalf of", _party(PROCESSOR),
+     [_party(CONTROLLER), _service(Service.Role.PROCESSOR)]),
+    ("are joint controllers: they decide together how your information is used.", _party(JOINT),
+     [_party(CONTROLLER), _service(Service.Role.JOINT)]),
+    ("What they have agreed: We answer your requests; they keep the records.",
+     _party(JOINT, arrangement="We answer your requests; they keep the records."), [_party(JOINT)]),
+    ("provides it in partnership with Essex County", _party(PARTNER), [_party(CONTROLLER), _party(COMMISSIONER)]),
+    ("provides it on behalf of Essex County", _party(COMMISSIONER), [_party(PARTNER), _party(SUBCONTRACTOR)]),
+    ("works for", _party(SUBCONTRACTOR), [_party(PROCESSOR), _party(PARTNER)]),
     ("You can contact our data protection officer", _set_controller(dpo_email="dpo@example.org"),
      [_set_controller(dpo_name="", dpo_email="")]),
     ("Contact our data protection officer using the details above.",
@@ -240,3 +266,16 @@ def test_lawful_basis_sentences_are_plain():
     assert len(sentences) >= 7
     for sentence in sentences:
         assert flesch_reading_ease(sentence)[0] >= 60, sentence
+
+
+def test_a_joint_controller_without_the_essence_of_its_arrangement_is_a_finding():
+    notice = NoticeFactory()
+    _party(JOINT)(notice)
+    finding = next(f for f in check_notice(notice) if f.code == "joint_arrangement_missing")
+    assert finding.is_blocker and finding.record_type == "services.serviceparty"
+    assert "Art 26(2)" in finding.rule and "Essex County" in finding.rule
+    party = ServiceParty.objects.get(service__notices=notice)
+    party.arrangement = "We answer your requests; they keep the records."
+    party.save()
+    assert "joint_arrangement_missing" not in {f.code for f in check_notice(notice)}
+    assert "What they have agreed: We answer your requests; they keep the records." in _text(notice)

@@ -32,6 +32,7 @@ from tests.factories import (
     RecipientFactory,
     RetentionRuleFactory,
     ServiceFactory,
+    ServicePartyFactory,
     SourceFactory,
     default_organisation,
 )
@@ -61,6 +62,7 @@ PUBLISH_EXAMPLES = 4
 FACTORIES = {
     "controllers": ControllerFactory,
     "services": ServiceFactory,
+    "parties": ServicePartyFactory,
     "subject-groups": lambda: DataSubjectGroupFactory(name="Foster carers"),
     "data-categories": DataCategoryFactory,
     "legislation": LegislationFactory,

@@ -86,7 +86,8 @@ def test_it_refuses_a_link_to_another_organisations_record(alice):
     with pytest.raises(ValidationError, match="belongs to another organisation's register"):
         their_controller = ControllerFactory(organisation=theirs.organisation)
         actions.record_create(actor=alice, model=Service, organisation=default_organisation(),
-                              fields={"name": "Hubs", "slug": "hubs", "controller": their_controller})
+                              fields={"name": "Hubs", "slug": "hubs", "controller": their_controller,
+                                      "role": "controller"})
 
 
 def test_it_says_a_name_is_taken_in_this_organisation_but_not_in_another(alice):

@@ -206,14 +206,15 @@ def test_it_warns_before_saving_which_published_notices_a_change_affects_and_red
     assert notice.versions.filter(status="draft", number=2).exists()
 
 
-@pytest.mark.parametrize("key", ["controllers", "services", "subject-groups", "data-categories", "legislation",
-                                 "purposes", "sources", "recipients", "retention-rules", "legal-holds"])
+@pytest.mark.parametrize("key", ["controllers", "services", "parties", "subject-groups", "data-categories",
+                                 "legislation", "purposes", "sources", "recipients", "retention-rules", "legal-holds"])
 def test_it_offers_every_record_type_with_its_list_form_and_history(sign_in, alice, key):
     from services.register import RECORD_TYPES
     from tests import factories
 
     factory = {
         "controllers": factories.ControllerFactory, "services": factories.ServiceFactory,
+        "parties": factories.ServicePartyFactory,
         "subject-groups": factories.DataSubjectGroupFactory, "data-categories": factories.DataCategoryFactory,
         "legislation": factories.LegislationFactory, "purposes": factories.PurposeFactory,
         "sources": factories.SourceFactory, "recipients": factories.RecipientFactory,
