@@ -33,8 +33,8 @@ def added_right_without_note(ctx: NoticeContext):
             continue
         yield ctx.finding(
             WARNING, "added_right_without_note",
-            f"{right['title']} is promised although no recorded lawful basis gives it, and no note says why. Add a "
-            f"note saying why it is offered, or remove it.", section="your_rights",
+            f"{ctx.ref('rights')}: {right['title'].lower()} is promised although no recorded lawful basis gives "
+            f"it, and no note says why. Add a note saying why it is offered, or remove it.", section="your_rights",
         )
 
 
@@ -51,8 +51,9 @@ def right_promised_not_applicable(ctx: NoticeContext):
             continue
         yield ctx.finding(
             WARNING, "right_promised_not_applicable",
-            f"The notice promises {TITLES[key].lower()} (“{match.group(0)}”), but no recorded lawful basis gives it. "
-            f"Correct the text, or add the right on the rights page with a note saying why it is offered.",
+            f"{ctx.ref('rights')}: the notice promises {TITLES[key].lower()} (“{match.group(0)}”), but no recorded "
+            f"lawful basis gives it. Correct the text, or add the right on the rights page with a note saying why "
+            f"it is offered.",
             section=spot.section, record=spot.record, quote=match.group(0),
         )
 
