@@ -122,33 +122,31 @@ def rights_for(purposes: list[dict], added: list[dict] = ()) -> list[dict]:
 
     A right is shown when it applies to at least one purpose; when it applies to only some, the entry
     names those purposes so nobody is promised a right they do not have. `added` ([{"key", "note"}],
-    Notice.added_rights) are rights the officer offers beyond the law: shown for everything, with their note.
+    Notice.added_rights) are rights the officer offers beyond the law: shown for everything, with their note
+    (an addition the bases already give for every purpose changes nothing).
     """
     notes = {item["key"]: item.get("note", "") for item in added}
     rights = []
     for key, title, explanation in RIGHTS:
-        if key in notes:
-            rights.append({"key": key, "title": title, "explanation": explanation, "applies_to": [],
-                           "condition": "", "added": True, "note": notes[key]})
-            continue
         applies_to, conditional = [], False
         for purpose in purposes:
             verdict = _right_for_purpose(purpose, key)
             if verdict != "no":
                 applies_to.append(purpose["name"])
                 conditional = conditional or verdict == "conditional"
-        if key not in ALWAYS and not applies_to:
-            continue
         limited = key not in ALWAYS and len(applies_to) < len(purposes)
+        beyond_law = key in notes and limited
+        if key not in ALWAYS and not applies_to and not beyond_law:
+            continue
         rights.append(
             {
                 "key": key,
                 "title": title,
                 "explanation": explanation,
-                "applies_to": applies_to if limited else [],
-                "condition": CONDITIONAL_NOTES.get(key, "") if conditional else "",
-                "added": False,
-                "note": "",
+                "applies_to": applies_to if limited and not beyond_law else [],
+                "condition": CONDITIONAL_NOTES.get(key, "") if conditional and not beyond_law else "",
+                "added": beyond_law,
+                "note": notes[key] if beyond_law else "",
             }
         )
     return rights

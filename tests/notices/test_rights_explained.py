@@ -120,3 +120,14 @@ def test_another_organisations_notice_is_not_found(officer):
     theirs = NoticeFactory(organisation=OrganisationFactory(name="Ambridge Council", slug="ambridge"))
     assert officer.get(reverse("manage:notice_rights", args=[theirs.pk])).status_code == 404
     assert officer.post(reverse("manage:notice_rights", args=[theirs.pk]), {"lock_version": 1}).status_code == 404
+
+
+def test_adding_a_right_every_purpose_already_has_changes_nothing(alice, notice):
+    from notices.document import build_document
+
+    notice.purposes.set([notice.purposes.get(name="Supporting families")])  # public task: objection applies
+    notice = actions.notice_rights_update(actor=alice, notice=notice, lock_version=notice.lock_version,
+                                          added_rights=[{"key": "object", "note": ""}])
+    rights = next(s for s in build_document(notice)["sections"] if s["key"] == "your_rights")["rights"]
+    assert next(r for r in rights if r["key"] == "object")["added"] is False
+    assert "added_right_without_note" not in _codes(notice)
