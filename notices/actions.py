@@ -15,7 +15,7 @@ from accounts.permissions import ACTIONS, ROLE_LABELS, can
 from services.models import Controller, OrganisationRecord
 
 from .compliance import blockers, check_document, notice_meta
-from .document import build_document, listing_fields, with_version
+from .document import build_document, in_order, listing_fields, with_version
 from .models import (
     Notice,
     NoticeSection,
@@ -29,7 +29,8 @@ from .models import (
 )
 from .pdf import render_pdf
 from .rendering import render_document_html, sha256_hex
-from .sections import restorable
+from .rights import RIGHTS
+from .sections import ORDERED_RELATIONS, restorable
 from .selectors import today
 from .storage import pdf_storage
 
@@ -226,6 +227,61 @@ def notice_update(
         if before != set(getattr(locked, name).values_list("pk", flat=True)):
             changed.append(name)
     _edit_audited(actor=actor, notice=locked, what="about the notice and its records", fields=changed)
+    return locked
+
+
+def _locked_for_edit(actor, notice: Notice, *, lock_version: int, conflict: str) -> Notice:
+    """The notice, row-locked, once `actor` may edit it and nobody has saved it since `lock_version`."""
+    _require(actor, "notice.edit", notice, doing="edit notices")
+    locked = Notice.objects.select_for_update().get(pk=notice.pk)
+    if locked.lock_version != lock_version:
+        raise EditConflict(conflict)
+    _editable_version(locked, actor)
+    locked._history_user = actor
+    return locked
+
+
+@transaction.atomic
+def notice_record_move(*, actor, notice: Notice, relation: str, record_id: int, up: bool, lock_version: int) -> Notice:
+    """Move one of the notice's purposes or recipients (`relation`, one of ORDERED_RELATIONS) up or down.
+
+    The whole order is written to the working copy, so it is the notice's own and a published version keeps
+    it. `lock_version` is the notice as the officer saw it: a move over anyone else's save since is refused,
+    never applied to an order they did not see."""
+    if relation not in ORDERED_RELATIONS:
+        raise ValidationError(f"The {relation} of a notice are not put in order.")
+    locked = _locked_for_edit(actor, notice, lock_version=lock_version, conflict=(
+        f"“{notice}” was changed by someone else while you were looking at it. The page now shows it as it is: "
+        f"move the item again if it is still needed."))
+    order = [record.pk for record in in_order(locked, relation)]
+    if record_id not in order:
+        raise ValidationError(f"That record is no longer in “{locked}”.")
+    index = order.index(record_id)
+    other = index - 1 if up else index + 1
+    if 0 <= other < len(order):
+        order[index], order[other] = order[other], order[index]
+    locked.record_order = {**locked.record_order, relation: order}
+    locked.lock_version += 1
+    locked.save(update_fields=["record_order", "lock_version", "updated_at"])
+    _edit_audited(actor=actor, notice=locked, what=f"order of {relation}", fields=["record_order"])
+    return locked
+
+
+@transaction.atomic
+def notice_rights_update(*, actor, notice: Notice, lock_version: int, added_rights: list[dict]) -> Notice:
+    """Record the rights the officer offers beyond what the lawful bases give (`added_rights`: [{"key", "note"}],
+    keys from notices.rights.RIGHTS). Refused with EditConflict if the notice was saved since `lock_version`."""
+    known = {key for key, *_ in RIGHTS}
+    unknown = [item["key"] for item in added_rights if item["key"] not in known]
+    if unknown:
+        raise ValidationError(f"There is no right called {', '.join(unknown)}.")
+    locked = _locked_for_edit(actor, notice, lock_version=lock_version, conflict=(
+        f"“{notice}” was changed by someone else while you were editing it. Your changes were not saved: the page "
+        f"now shows their version."))
+    locked.added_rights = [{"key": item["key"], "note": item["note"].strip()} for item in added_rights]
+    locked.lock_version += 1
+    locked.save(update_fields=["added_rights", "lock_version", "updated_at"])
+    _edit_audited(actor=actor, notice=locked, what="rights offered beyond the law", fields=["added_rights"])
     return locked
 
 
@@ -646,6 +702,7 @@ def version_restore(*, actor, publication: Publication, lock_version: int) -> No
             if section["key"] == key:
                 relations.setdefault(relation, set()).update(item["id"] for item in section.get(field, []))
     notice.summary = document["notice"].get("summary", "")
+    notice.record_order, notice.added_rights = _order_and_added_rights(document)
     why = next((s for s in document["sections"] if s["key"] == "why_we_use_it"), {})
     notice.provision_statement = why.get("provision_statement", "")
     controller = next((s.get("controller") for s in document["sections"] if s["key"] == "who_we_are"), None)
@@ -664,6 +721,20 @@ def version_restore(*, actor, publication: Publication, lock_version: int) -> No
     _event(version=version, actor=actor, action="restored", from_status=version.status,
            reason=f"Restored from version {publication.version.number}")
     return version
+
+
+def _order_and_added_rights(document: dict) -> tuple[dict, list[dict]]:
+    """The order of the purposes and recipients and the rights added beyond the law, as a frozen document has
+    them (recipients and processors are one list on the notice)."""
+    sections = {section["key"]: section for section in document["sections"]}
+    order = {
+        "purposes": [p["id"] for p in sections.get("why_we_use_it", {}).get("purposes", [])],
+        "recipients": [r["id"] for field in ("recipients", "processors")
+                       for r in sections.get("who_we_share_with", {}).get(field, [])],
+    }
+    added = [{"key": r["key"], "note": r.get("note", "")}
+             for r in sections.get("your_rights", {}).get("rights", []) if r.get("added")]
+    return order, added
 
 
 @transaction.atomic

@@ -18,6 +18,7 @@ from services.models import Controller
 
 from . import actions
 from .models import Notice
+from .sections import ORDERED_RELATIONS
 
 DEMO_OVERRIDE = (
     "Demo: published as the organisation published it, so the compliance findings show the gaps in the real notice."
@@ -175,6 +176,12 @@ FREE_TEXT_003_COMMON = [
 ]
 
 
+def _seed_order(load: SeedLoad) -> dict[str, list[int]]:
+    """The purposes and recipients in the order their seed lists them (its main purpose first), not the
+    register's alphabetical order."""
+    return {name: [record.pk for record in getattr(load, name)] for name in ORDERED_RELATIONS}
+
+
 def _compose(
     *,
     officer,
@@ -192,9 +199,12 @@ def _compose(
         summary=summary, parent=parent,
     )
     relations = {"services": [s for s in load.services if s.controller_id == controller.pk]}
+    fields = {}
     if structured:
         relations |= {name: getattr(load, name) for name in Notice.RECORD_RELATIONS}
-    notice = actions.notice_update(actor=officer, notice=notice, lock_version=notice.lock_version, relations=relations)
+        fields = {"record_order": _seed_order(load)}
+    notice = actions.notice_update(actor=officer, notice=notice, lock_version=notice.lock_version, fields=fields,
+                                   relations=relations)
     for position, (placement, heading, body) in enumerate(free_text):
         actions.notice_section_add(
             actor=officer, notice=notice, heading=heading, body=body, placement=placement, position=position
@@ -247,6 +257,7 @@ def demo_notices_load(*, loads: dict[str, SeedLoad]) -> list[Notice]:
             actor=officer,
             notice=statement,
             lock_version=statement.lock_version,
+            fields={"record_order": _seed_order(loads["003"])},
             relations={
                 name: getattr(loads["003"], name)
                 for name in (

@@ -20,7 +20,7 @@ SCHEMA_VERSION = 1
 def build_document(notice: Notice) -> dict:
     """The whole notice as a dict, its sections in the order notices.sections declares."""
     notice = notice_for_document(notice_id=notice.pk)
-    purposes = [_purpose(purpose) for purpose in notice.purposes.all()]
+    purposes = [_purpose(purpose) for purpose in in_order(notice, "purposes")]
     builders = {
         "who_we_are": lambda: _who_we_are(notice),
         "what_we_collect": lambda: _what_we_collect(notice),
@@ -35,7 +35,7 @@ def build_document(notice: Notice) -> dict:
         "who_we_share_with": lambda: _who_we_share_with(notice),
         "how_long_we_keep_it": lambda: _how_long(notice),
         "your_rights": lambda: {
-            "rights": rights_for(purposes),
+            "rights": rights_for(purposes, notice.added_rights),
             "how_to": notice.controller.rights_request_instructions,
             "dpo_named": notice.controller.has_dpo,
         },
@@ -61,6 +61,14 @@ def build_document(notice: Notice) -> dict:
         },
         "sections": sections,
     }
+
+
+def in_order(notice: Notice, relation: str) -> list:
+    """The notice's records of `relation` in the order the officer gave them (Notice.record_order); any not yet
+    placed follow in the register's order."""
+    records = list(getattr(notice, relation).all())
+    place = {pk: index for index, pk in enumerate(notice.record_order.get(relation, []))}
+    return sorted(records, key=lambda record: place.get(record.pk, len(place)))
 
 
 def with_version(
@@ -325,7 +333,7 @@ def _legal_line(kind: str, refs: list[dict]) -> str:
 
 def _who_we_share_with(notice: Notice) -> dict:
     recipients = []
-    for r in notice.recipients.all():
+    for r in in_order(notice, "recipients"):
         transfer = None
         if r.transfers_abroad:
             transfer = {

@@ -217,6 +217,31 @@ class RelationForm(forms.Form):
         self.fields["shown"].choices = choices
 
 
+class AddedRightsForm(NormalisedLineEndings, forms.Form):
+    """Rights offered beyond what the lawful bases give: a tick and a note per right that depends on the basis.
+    A right ticked without a note is saved (the officer may be waiting for wording) and the checks warn."""
+
+    helper = page_helper()
+    lock_version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, rights=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rights = list(rights)  # (key, title) of each right that can be added
+        for key, title in self.rights:
+            self.fields[f"offer_{key}"] = forms.BooleanField(
+                label=f"Offer {title[0].lower()}{title[1:]} for everything this notice describes", required=False)
+            self.fields[f"note_{key}"] = forms.CharField(
+                label=f"Why you offer it ({title[0].lower()}{title[1:]})", required=False, max_length=500,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text="Shown on the public page, e.g. “We will delete your information on request when we "
+                          "no longer need it, although the law does not require us to.”")
+
+    def added_rights(self) -> list[dict]:
+        """The ticked rights with their notes, as Notice.added_rights holds them."""
+        data = self.cleaned_data
+        return [{"key": key, "note": data[f"note_{key}"]} for key, _ in self.rights if data[f"offer_{key}"]]
+
+
 class SectionForm(NormalisedLineEndings, forms.ModelForm):
     """A free-text section; `lock_version` is the version the editor loaded (see notice_section_update)."""
 

@@ -83,6 +83,13 @@ class Notice(models.Model):
     recipients = models.ManyToManyField(Recipient, blank=True, related_name="notices")
     retention_rules = models.ManyToManyField(RetentionRule, blank=True, related_name="notices")
     legal_holds = models.ManyToManyField(LegalHold, blank=True, related_name="notices")
+    # The order the officer gave the purposes and recipients: relation name → record ids, first to last (records
+    # not listed follow in the register's order). It is the working copy's, so each published version keeps
+    # the order it was published with, in its frozen document.
+    record_order = models.JSONField(default=dict, blank=True, editable=False)
+    # Rights the officer offers beyond those the recorded lawful bases give: [{"key": right key, "note": why}].
+    # The note is shown on the public page; the checks warn about an added right without one.
+    added_rights = models.JSONField(default=list, blank=True, editable=False)
     review_by = models.DateField(
         null=True, blank=True, help_text="When the notice must next be reviewed; set to 12 months after publishing."
     )

@@ -9,6 +9,13 @@ from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data" / "rights-by-basis.csv"
+# Why a right is absent under a basis, with the provision that says so and where its text was read.
+ABSENT_REASONS = Path(__file__).resolve().parent / "data" / "rights-absent-reasons.csv"
+BASIS_LABELS = {
+    "consent": "consent", "contract": "a contract", "legal_obligation": "a legal obligation",
+    "vital_interests": "vital interests", "public_task": "a public task",
+    "legitimate_interests": "legitimate interests",
+}
 
 # Art 6 basis code in the register → the basis name used by the reference table.
 BASIS_BY_CODE = {
@@ -104,12 +111,21 @@ def _applies(basis_name: str, right: str) -> str:
     return _table()[basis_name][right if right != "withdraw_consent" else "withdraw_consent"]
 
 
-def rights_for(purposes: list[dict]) -> list[dict]:
+@cache
+def _absent_reasons() -> dict[tuple[str, str], dict[str, str]]:
+    with ABSENT_REASONS.open(encoding="utf-8") as handle:
+        return {(row["right"], row["basis"]): row for row in csv.DictReader(handle)}
+
+
+def rights_for(purposes: list[dict], added: list[dict] = ()) -> list[dict]:
     """The rights to show for a notice's purposes (as they appear in its document dict).
 
     A right is shown when it applies to at least one purpose; when it applies to only some, the entry
-    names those purposes so nobody is promised a right they do not have.
+    names those purposes so nobody is promised a right they do not have. `added` ([{"key", "note"}],
+    Notice.added_rights) are rights the officer offers beyond the law: shown for everything, with their note
+    (an addition the bases already give for every purpose changes nothing).
     """
+    notes = {item["key"]: item.get("note", "") for item in added}
     rights = []
     for key, title, explanation in RIGHTS:
         applies_to, conditional = [], False
@@ -118,19 +134,64 @@ def rights_for(purposes: list[dict]) -> list[dict]:
             if verdict != "no":
                 applies_to.append(purpose["name"])
                 conditional = conditional or verdict == "conditional"
-        if key not in ALWAYS and not applies_to:
-            continue
         limited = key not in ALWAYS and len(applies_to) < len(purposes)
+        beyond_law = key in notes and limited
+        if key not in ALWAYS and not applies_to and not beyond_law:
+            continue
         rights.append(
             {
                 "key": key,
                 "title": title,
                 "explanation": explanation,
-                "applies_to": applies_to if limited else [],
-                "condition": CONDITIONAL_NOTES.get(key, "") if conditional else "",
+                "applies_to": applies_to if limited and not beyond_law else [],
+                "condition": CONDITIONAL_NOTES.get(key, "") if conditional and not beyond_law else "",
+                "added": beyond_law,
+                "note": notes[key] if beyond_law else "",
             }
         )
     return rights
+
+
+def rights_explained(purposes: list[dict]) -> list[dict]:
+    """For the builder: each right, the purposes whose lawful basis gives it, and why it is absent for the
+    others (the reason and the provision, from notices/data/rights-absent-reasons.csv)."""
+    explained = []
+    for key, title, _ in RIGHTS:
+        if key in ALWAYS:
+            explained.append({"key": key, "title": title, "always": True, "given_for": [], "absent": []})
+            continue
+        given_for, absent = [], {}
+        for purpose in purposes:
+            if _right_for_purpose(purpose, key) != "no":
+                given_for.append(purpose["name"])
+                continue
+            reason, reference = _why_absent(purpose, key, title)
+            absent.setdefault((reason, reference), []).append(purpose["name"])
+        explained.append({
+            "key": key, "title": title, "always": False, "given_for": given_for,
+            "absent": [{"reason": reason, "reference": reference, "purposes": names}
+                       for (reason, reference), names in absent.items()],
+        })
+    return explained
+
+
+def _why_absent(purpose: dict, key: str, title: str) -> tuple[str, str]:
+    if key == "automated_decisions":
+        return "No decision about people is recorded as made by automated means alone", ""
+    basis_name = BASIS_BY_CODE.get((purpose.get("art6") or {}).get("code"))
+    if basis_name is None:
+        return "No lawful basis is recorded yet, so no right that depends on one can be promised", ""
+    row = _absent_reasons().get((key, basis_name))
+    if row:
+        return row["reason"], row["reference"]
+    if key == "withdraw_consent":
+        return "There is no consent to withdraw: the purpose does not rely on consent", ""
+    return f"{title} does not come with processing based on {BASIS_LABELS[basis_name]}", ""
+
+
+def applies_to_any(purposes: list[dict], key: str) -> bool:
+    """Whether any purpose's recorded basis gives the right `key` (added rights aside)."""
+    return key in ALWAYS or any(_right_for_purpose(purpose, key) != "no" for purpose in purposes)
 
 
 def _right_for_purpose(purpose: dict, key: str) -> str:

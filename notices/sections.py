@@ -12,7 +12,8 @@ it from here rather than repeating it:
 - `notices.actions.version_restore`: which document list restores which relation (restorable());
 - `notices.compare`: the records added or removed, section by section;
 - `notices.compliance.context`: which document lists hold register records (record_models());
-- `notices.views.manage`: the builder's checkbox pages (builder_pages());
+- `notices.views.manage`: the builder's checkbox pages (builder_pages()) and the lists it puts in order
+  (ORDERED_RELATIONS);
 - the section partial `templates/notices/includes/_section_<key>.html`.
 
 This module imports nothing from the app, so models can read it.
@@ -31,6 +32,8 @@ class Records:
     noun: str  # one of them in the list of changes: "Added information we collect: …"
     name_field: str = "name"  # the item's field that names it in the list of changes
     chooser: str = ""  # the heading of the builder page that chooses them; "" when chosen elsewhere
+    # The officer puts them in order on the builder (the main purpose first); else the register's order.
+    ordered: bool = False
 
     @property
     def is_direct(self) -> bool:
@@ -65,12 +68,13 @@ SECTIONS: tuple[Section, ...] = (
         Records("sources", "services.source", "sources", "source", chooser="Where we get information"),
     ), "the sources chosen for the notice and where each purpose's information comes from"),
     Section("why_we_use_it", "Why we use your information and our lawful bases", (
-        Records("purposes", "services.purpose", "purposes", "purpose", chooser="Purposes"),
+        Records("purposes", "services.purpose", "purposes", "purpose", chooser="Purposes", ordered=True),
         # Inside each purpose: the law it relies on.
         Records("legislation", "services.legislation", "purposes__legislation", "law", name_field="title"),
     ), "the purposes chosen, with their lawful bases and the law they rely on"),
     Section("who_we_share_with", "Who we share your information with", (
-        Records("recipients", "services.recipient", "recipients", "recipient", chooser="Who we share with"),
+        Records("recipients", "services.recipient", "recipients", "recipient", chooser="Who we share with",
+                ordered=True),
         # Processors are recipients too, listed apart: chosen on the same page.
         Records("processors", "services.recipient", "recipients", "processor"),
     ), "the recipients chosen, with where each holds the information"),
@@ -110,6 +114,8 @@ def _unique(values) -> list[str]:
 CHOSEN_RELATIONS = tuple(_unique(r.lookup for _, r in all_records() if r.chooser))
 # Every lookup from Notice to a register record its document draws on (the controller aside).
 RECORD_LOOKUPS = tuple(_unique(r.lookup for _, r in all_records()))
+# The notice's many-to-manys whose order the officer sets (kept in Notice.record_order, by relation).
+ORDERED_RELATIONS = tuple(_unique(r.lookup for _, r in all_records() if r.ordered and r.is_direct))
 
 
 def builder_pages() -> dict[str, tuple[str, str]]:

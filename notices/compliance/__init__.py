@@ -13,7 +13,17 @@ import datetime as dt
 from ..document import build_document
 from ..models import Notice
 from ..selectors import publication_in_force, today
-from . import checklist, citations, consistency, contradictions, deadlines, lawful_basis, readability, stale
+from . import (
+    checklist,
+    citations,
+    consistency,
+    contradictions,
+    deadlines,
+    lawful_basis,
+    readability,
+    rights_promised,
+    stale,
+)
 from .context import NoticeContext
 from .findings import BLOCKER, WARNING, Finding, blockers, ordered
 from .readability import SectionReadability, section_scores
@@ -33,7 +43,7 @@ __all__ = [
 
 RULES = [
     *checklist.RULES, *lawful_basis.RULES, *consistency.RULES, *stale.RULES, *citations.RULES,
-    *deadlines.RULES, *contradictions.RULES, *readability.RULES,
+    *deadlines.RULES, *contradictions.RULES, *rights_promised.RULES, *readability.RULES,
 ]
 # The rules that read only what a text says, so check_text can run them on pasted text with no records.
 TEXT_RULES = [*stale.RULES, *citations.RULES, *deadlines.RULES]

@@ -6,7 +6,9 @@ organisation is a 403."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.current import current_organisation
@@ -17,8 +19,9 @@ from services.register import RECORD_TYPES, record_type_for
 from .. import actions, selectors
 from ..compare import html_to_text, structured_changes, word_diff
 from ..compliance import check_document, check_notice, notice_meta
-from ..document import draft_document, with_version
+from ..document import build_document, draft_document, in_order, with_version
 from ..forms import (
+    AddedRightsForm,
     NoticeBasicsForm,
     NoticeCreateForm,
     PublishForm,
@@ -30,7 +33,8 @@ from ..forms import (
 )
 from ..models import Notice, NoticeSection, NoticeVersion, Publication
 from ..rendering import render_document_html
-from ..sections import builder_pages
+from ..rights import ALWAYS, RIGHTS, rights_explained
+from ..sections import ORDERED_RELATIONS, builder_pages
 from ..selectors import today
 from . import add_record
 
@@ -108,7 +112,10 @@ def _detail_page(request, notice, *, submit_form=None, withdraw_form=None):
         "sections": sections,
         # The order the page shows, sent with Move up/down so a move over someone else's reorder is refused.
         "section_order": ",".join(str(section.pk) for section in sections),
-        "relations": [(key, label, getattr(notice, rel).all()) for key, (rel, label) in RELATIONS.items()],
+        # Purposes and recipients come in the officer's order, each with Move up/down (record_move).
+        "relations": [(key, label, in_order(notice, rel), rel in ORDERED_RELATIONS)
+                      for key, (rel, label) in RELATIONS.items()],
+        "added_rights": [title for key, title, _ in RIGHTS if key in {r["key"] for r in notice.added_rights}],
         "publications": list(selectors.publications_for(notice=notice)),
         "submit_form": submit_form or SubmitForm(),
         "withdraw_form": withdraw_form or WithdrawForm(),
@@ -243,6 +250,58 @@ def notice_relation(request, pk, part):
         return redirect("manage:notice_relation", pk=pk, part=part)
     context = {"form": form, "notice": notice, "label": label, "query": query, "part": part, "add": add}
     return render(request, "manage/notices/relation.html", context)
+
+
+@require_POST
+@staff_required("notice.edit")
+def record_move(request, pk, part, record_id, how):
+    """IG officer of the notice's organisation: move one of its purposes or recipients up or down (POST). The
+    form carries the notice's lock_version as the page showed it, so a move over someone else's is refused."""
+    notice = _get_notice_for_user(request, pk, "notice.edit")
+    relation = RELATIONS.get(part, ("", ""))[0]
+    if relation not in ORDERED_RELATIONS or how not in ("up", "down"):
+        raise Http404("There is no such list to put in order.")
+    record = get_object_or_404(getattr(notice, relation).all(), pk=record_id)
+    try:
+        actions.notice_record_move(actor=request.user, notice=notice, relation=relation, record_id=record.pk,
+                                   up=how == "up", lock_version=_posted_int(request, "lock_version"))
+    except REFUSALS as error:
+        _refused(request, error)
+    else:
+        messages.success(request, f"Moved “{record}” {how}.")
+    return redirect(f"{reverse('manage:notice', args=[pk])}#order-{part}")
+
+
+# The rights an officer may add beyond the law: those that depend on the lawful basis.
+ADDABLE_RIGHTS = [(key, title) for key, title, _ in RIGHTS if key not in ALWAYS]
+
+
+@staff_required("notice.edit")
+def notice_rights(request, pk):
+    """IG officer of the notice's organisation: which rights the recorded lawful bases give and why the others
+    are absent, and the rights offered beyond the law, each with a note."""
+    notice = _get_notice_for_user(request, pk, "notice.edit")
+    chosen = {item["key"]: item["note"] for item in notice.added_rights}
+    initial = {"lock_version": notice.lock_version, **{f"offer_{key}": True for key in chosen},
+               **{f"note_{key}": note for key, note in chosen.items()}}
+    form = AddedRightsForm(request.POST or None, rights=ADDABLE_RIGHTS, initial=initial)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.notice_rights_update(actor=request.user, notice=notice, added_rights=form.added_rights(),
+                                         lock_version=form.cleaned_data["lock_version"])
+        except actions.EditConflict as error:
+            messages.error(request, f"{error} Make your changes again.")
+            return redirect("manage:notice_rights", pk=pk)
+        except REFUSALS as error:
+            _refused(request, error)
+            status = 400
+        else:
+            messages.success(request, "Saved the rights this notice offers.")
+            return redirect("manage:notice_rights", pk=pk)
+    why = next(s for s in build_document(notice)["sections"] if s["key"] == "why_we_use_it")
+    context = {"notice": notice, "form": form, "explained": rights_explained(why["purposes"])}
+    return render(request, "manage/notices/rights.html", context, status=status)
 
 
 @staff_required("notice.edit")

@@ -154,6 +154,17 @@ def _purpose() -> dict:
     return {"kind": "purposes", "pk": PurposeFactory().pk}
 
 
+def _purpose_move() -> Callable[[], dict]:
+    """Move a draft notice's (one) purpose down: the URL names the notice, the list and the record."""
+    def build() -> dict:
+        from tests.factories import NoticeFactory
+
+        notice = NoticeFactory()
+        return {"pk": notice.pk, "part": "purposes", "record_id": notice.purposes.get().pk, "how": "down"}
+
+    return build
+
+
 def _section(**extra) -> Callable[[], dict]:
     def build() -> dict:
         from tests.factories import NoticeSectionFactory
@@ -235,6 +246,8 @@ EXPECTATIONS: dict[str, Expect] = {
     "manage:notice": staff(IG, DPO_ROLE, kwargs=_notice_pk),
     "manage:notice_basics": staff(IG, kwargs=_notice_pk),
     "manage:notice_relation": staff(IG, kwargs=lambda: {**_notice_pk(), "part": "purposes"}),
+    "manage:record_move": post_only(staff(IG, get=NOT_ALLOWED, kwargs=_purpose_move())),
+    "manage:notice_rights": staff(IG, kwargs=_notice_pk),
     "manage:section_add": staff(IG, kwargs=_notice_pk),
     "manage:section_edit": staff(IG, kwargs=_section()),
     "manage:section_change": post_only(staff(IG, get=NOT_ALLOWED, kwargs=_section(how="up"))),

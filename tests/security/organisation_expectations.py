@@ -58,6 +58,14 @@ def _notice_pk(**extra):
     return lambda a: ({"pk": _notice(a).pk, **extra}, None)
 
 
+def _purpose_move():
+    def build(a):
+        notice = _notice(a)
+        return {"pk": notice.pk, "part": "purposes", "record_id": notice.purposes.get().pk, "how": "down"}, None
+
+    return build
+
+
 def _section(**extra):
     def build(a):
         from tests.factories import NoticeSectionFactory
@@ -128,6 +136,8 @@ ORGANISATION_EXPECTATIONS: dict[str, Cell] = {
     "manage:notice": Cell(SCOPED, _notice_pk()),
     "manage:notice_basics": Cell(SCOPED, _notice_pk()),
     "manage:notice_relation": Cell(SCOPED, _notice_pk(part="purposes")),
+    "manage:record_move": Cell(SCOPED, _purpose_move()),
+    "manage:notice_rights": Cell(SCOPED, _notice_pk()),
     "manage:section_add": Cell(SCOPED, _notice_pk()),
     "manage:section_edit": Cell(SCOPED, _section()),
     "manage:section_change": Cell(SCOPED, _section(how="up")),
