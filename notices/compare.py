@@ -181,3 +181,49 @@ def word_diff(old_text: str, new_text: str) -> list[tuple[str, str]]:
     decode = {char: token for token, char in vocabulary.items()}
     ops = {0: "equal", 1: "insert", -1: "delete"}
     return [(ops[op], "".join(decode[char] for char in chars)) for op, chars in diffs]
+
+
+_SECTION = re.compile(
+    r'<section class="notice-section" id="(?P<key>[^"]+)"[^>]*>\s*<h2[^>]*>(?P<title>.*?)</h2>(?P<body>.*?)</section>',
+    re.DOTALL,
+)
+CONTEXT_LINES = 2  # unchanged lines kept either side of a change, so a reader sees where it sits
+
+
+def _sections_text(html: str) -> dict[str, tuple[str, str]]:
+    """{section key: (title, readable text of its body)} of a rendered notice, in notice order."""
+    return {
+        m["key"]: (html_lib.unescape(strip_tags(m["title"])).strip(), html_to_text(m["body"]))
+        for m in _SECTION.finditer(html)
+    }
+
+
+def _trim(diff: list[tuple[str, str]], keep: int = CONTEXT_LINES) -> list[tuple[str, str]]:
+    """The diff with long unchanged runs cut to `keep` lines beside each change; "…" marks what was cut."""
+    trimmed = []
+    for index, (op, text) in enumerate(diff):
+        lines = text.split("\n")
+        if op != "equal" or len(lines) <= 2 * keep + 2:
+            trimmed.append((op, text))
+            continue
+        after = lines[: keep + 1] if index > 0 else []  # the rest of the changed line, then `keep` lines
+        before = lines[-keep - 1:] if index < len(diff) - 1 else []
+        trimmed.append((op, "\n".join(after + ["…"] + before)))
+    return trimmed
+
+
+def compare_versions(old_doc: dict, old_html: str, new_doc: dict, new_html: str) -> dict:
+    """Everything the changes partial (notices/includes/_changes.html) shows: the structured changes, then
+    only the sections whose words changed, each a trimmed word diff, and how many sections did not change.
+    The public compare page and the DPO's review page both use it."""
+    old, new = _sections_text(old_html), _sections_text(new_html)
+    changed, unchanged = [], 0
+    for key in list(new) + [k for k in old if k not in new]:
+        title, was = old.get(key, ("", ""))
+        title, now = new.get(key, (title, ""))
+        if was == now:
+            unchanged += 1
+            continue
+        state = "added" if key not in old else "removed" if key not in new else "changed"
+        changed.append({"key": key, "title": title, "state": state, "diff": _trim(word_diff(was, now))})
+    return {"changes": structured_changes(old_doc, new_doc), "sections": changed, "unchanged": unchanged}

@@ -17,7 +17,7 @@ from accounts.permissions import can, organisations_for
 from services.register import RECORD_TYPES, record_type_for
 
 from .. import actions, selectors
-from ..compare import html_to_text, structured_changes, word_diff
+from ..compare import compare_versions
 from ..compliance import check_document, check_notice, notice_meta
 from ..document import build_document, draft_document, in_order, with_version
 from ..forms import (
@@ -421,8 +421,8 @@ def _review_page(request, notice, version, *, publish_form=None, reject_form=Non
     current = selectors.publication_in_force(notice=notice)
     context = {
         "notice": notice, "version": version, "doc": new, "current": current,
-        "changes": structured_changes(current.document, new) if current else None,
-        "diff": word_diff(html_to_text(current.html), html_to_text(render_document_html(new))) if current else None,
+        "comparison": (compare_versions(current.document, current.html, new, render_document_html(new))
+                       if current else None),
         "publish_form": publish_form or PublishForm(), "reject_form": reject_form or RejectForm(),
         "findings": check_document(version.submitted_document, notice_meta=notice_meta(notice), on=today()),
     }

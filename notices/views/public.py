@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from .. import frozen, selectors
-from ..compare import html_to_text, structured_changes, word_diff
+from ..compare import compare_versions
 from ..models import Publication
 
 
@@ -188,7 +188,7 @@ def version_json(request, slug, number):
 
 @require_safe
 def compare(request, slug, old, new):
-    """Public: what changed between two published versions, as a list and as a word diff."""
+    """Public: what changed between two published versions, as a list and section by section."""
 
     def make():
         state = _public(slug)
@@ -199,8 +199,7 @@ def compare(request, slug, old, new):
             "listing": after.listing,
             "before": before,
             "after": after,
-            "changes": structured_changes(before.document, after.document),
-            "diff": word_diff(html_to_text(before.html), html_to_text(after.html)),
+            "comparison": compare_versions(before.document, before.html, after.document, after.html),
         }
         return frozen.render_page("notices/compare.html", context)
 

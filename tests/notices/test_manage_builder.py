@@ -128,7 +128,10 @@ def test_it_compares_the_version_in_review_with_the_one_in_force(officer, dpo, a
     officer.post(reverse("manage:notice_submit", args=[notice.pk]), {"change_summary": "Telljo added"})
     page = _text(dpo.get(reverse("manage:notice_review", args=[notice.pk])))
     assert "Added recipient: Telljo" in page
-    assert '<ins class="diff-ins">' in page
+    assert '<ins class="diff-ins"><span class="govuk-visually-hidden">[added] </span>' in page
+    # Only the changed section is shown, with a few lines around the change; the rest is a count.
+    assert "Who we share your information with" in page and "sections unchanged" in page
+    assert "kept for" not in page and "Information Commissioner" not in page
 
 
 def test_it_publishes_from_a_later_date_typed_into_the_review_pages_date_boxes(dpo, alice):

@@ -126,7 +126,20 @@ def test_it_compares_two_versions_in_plain_english_and_word_by_word(client, alic
     page = client.get(reverse("public:compare", args=[notice.slug, 1, 2])).content.decode()
     assert "Added recipient: Telljo" in page
     assert "Young Carers records: kept for 15 years from last contact, was for 10 years from last contact" in page
-    assert '<del class="diff-del">10</del>' in page and '<ins class="diff-ins">15</ins>' in page
+    assert '<del class="diff-del"><span class="govuk-visually-hidden">[removed] </span>10' in page
+    assert '<ins class="diff-ins"><span class="govuk-visually-hidden">[added] </span>15' in page
+
+
+def test_it_compares_only_the_sections_that_changed(client, alice, notice, publish):
+    publish(notice)
+    notice.recipients.add(RecipientFactory(name="Telljo"))
+    actions.notice_update(actor=alice, notice=notice, lock_version=notice.lock_version, fields={})
+    publish(notice, summary="Telljo added")
+    page = client.get(reverse("public:compare", args=[notice.slug, 1, 2])).content.decode()
+    assert "Added recipient: Telljo" in page and "[added] </span>" in page and "Telljo" in page
+    # The sections the change did not touch are counted, not repeated.
+    assert "sections unchanged" in page
+    assert "kept for 10 years" not in page and "Information Commissioner" not in page
 
 
 def test_it_serves_the_frozen_document_as_json(client, notice, publish):
