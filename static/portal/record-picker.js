@@ -1,5 +1,5 @@
-// A record picker ([data-record-picker]: a checkbox list the server limits to the records chosen and one page
-// of a search) gains GOV.UK's accessible-autocomplete: type part of a name, pick a record from the
+// A record picker ([data-record-picker] on a checkbox list's wrapper, or on each of its boxes, naming the
+// field: a list the server limits to the records chosen and one page of the register) gains GOV.UK's accessible-autocomplete: type part of a name, pick a record from the
 // register's search (the JSON of manage:record_find), and it is ticked in the list, to be saved with the
 // page. Without JavaScript the page's own "Find a record" form and pages do the same work.
 const autocomplete = window.accessibleAutocomplete
@@ -44,26 +44,26 @@ function tick (picker, name, option, status) {
   status.textContent = `Chose ${option.label}. Press Save to keep it.`
 }
 
-function enhance (picker, index) {
-  const name = picker.dataset.recordPicker
-  if (!autocomplete || !picker.querySelector('.govuk-checkboxes')) return
+function enhance (picker, options, index) {
+  const name = options.recordPicker
+  if (!autocomplete || !picker || !picker.querySelector('.govuk-checkboxes')) return
   const id = `record-picker-${index}`
   const group = document.createElement('div')
   group.className = 'govuk-form-group'
   const label = document.createElement('label')
   label.className = 'govuk-label govuk-label--s'
   label.htmlFor = id
-  label.textContent = picker.dataset.label
+  label.textContent = options.label
   const container = document.createElement('div')
   const status = document.createElement('p')
   status.className = 'govuk-body govuk-!-margin-top-2'
   status.setAttribute('aria-live', 'polite')
   group.append(label, container, status)
-  picker.prepend(group)
+  picker.querySelector('.govuk-checkboxes').before(group)
   autocomplete({
     element: container,
     id,
-    source: searcher(picker.dataset.url),
+    source: searcher(options.url),
     minLength: 1,
     showNoOptionsFound: true,
     tNoResults: () => 'No live record matches',
@@ -77,4 +77,11 @@ function enhance (picker, index) {
   container.addEventListener('keydown', event => { if (event.key === 'Enter') event.preventDefault() })
 }
 
-document.querySelectorAll('[data-record-picker]').forEach(enhance)
+const enhanced = new Set()
+for (const marked of document.querySelectorAll('[data-record-picker]')) {
+  // On a box, the picker is the box's question (its form group); enhanced once, whichever box is first.
+  const picker = marked.tagName === 'INPUT' ? marked.closest('.govuk-form-group') : marked
+  if (enhanced.has(picker)) continue
+  enhanced.add(picker)
+  enhance(picker, marked.dataset, enhanced.size)
+}
