@@ -1,5 +1,6 @@
-// A record picker ([data-record-picker] on a checkbox list's wrapper, or on each of its boxes, naming the
-// field: a list the server limits to the records chosen and one page of the register) gains GOV.UK's accessible-autocomplete: type part of a name, pick a record from the
+// A record picker ([data-record-picker] on a checkbox list's wrapper, or on a marker naming the field: a
+// list the server limits to the records chosen and one page of the register) gains GOV.UK's
+// accessible-autocomplete: type part of a name, pick a record from the
 // register's search (the JSON of manage:record_find), and it is ticked in the list, to be saved with the
 // page. Without JavaScript the page's own "Find a record" form and pages do the same work.
 const autocomplete = window.accessibleAutocomplete
@@ -79,8 +80,11 @@ function enhance (picker, options, index) {
 
 const enhanced = new Set()
 for (const marked of document.querySelectorAll('[data-record-picker]')) {
-  // On a box, the picker is the box's question (its form group); enhanced once, whichever box is first.
-  const picker = marked.tagName === 'INPUT' ? marked.closest('.govuk-form-group') : marked
+  // A marker outside the list (a register form's fields, which crispy writes) names the field: the picker
+  // is that field's question, its form group.
+  const boxes = marked.querySelector('.govuk-checkboxes') ? null
+    : document.querySelector(`input[name="${CSS.escape(marked.dataset.recordPicker)}"]`)
+  const picker = boxes ? boxes.closest('.govuk-form-group') : marked
   if (enhanced.has(picker)) continue
   enhanced.add(picker)
   enhance(picker, marked.dataset, enhanced.size)

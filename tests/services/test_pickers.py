@@ -112,3 +112,16 @@ def test_another_organisations_record_posted_as_picked_is_not_attached(officer, 
     theirs = RecipientFactory(name="Their recipient", organisation=trust)
     response = officer.post(_relation(notice), {"lock_version": notice.lock_version, "chosen": [theirs.pk]})
     assert response.status_code == 200 and not notice.recipients.exists()
+
+
+def test_a_purpose_form_lists_one_page_of_a_large_register_of_data_categories(officer):
+    from tests.factories import DataCategoryFactory, PurposeFactory
+
+    categories = [DataCategoryFactory(name=f"Category {n:04d}") for n in range(REGISTER)]
+    purpose = PurposeFactory(name="Safeguarding")
+    purpose.data_categories.set([categories[299]])
+    url = reverse("manage:record_edit", args=["purposes", purpose.pk])
+    page = officer.get(url).content.decode()
+    boxes = re.findall(r'<input[^>]*name="data_categories"[^>]*>', page)
+    assert len(boxes) == PICKER_PAGE + 1 and "Category 0299" in page and "Category 0150" not in page
+    assert 'data-record-picker="data_categories" data-url="/manage/register/data-categories/find/?organisation=' in page
