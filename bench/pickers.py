@@ -32,6 +32,7 @@ def _measure(tree: Path) -> dict:
     import django
 
     django.setup()
+    from django.contrib.auth import get_user_model
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
@@ -40,9 +41,14 @@ def _measure(tree: Path) -> dict:
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from django.contrib.auth import get_user_model
     from services.models import DataCategory, Recipient
-    from tests.factories import DataCategoryFactory, NoticeFactory, PurposeFactory, RecipientFactory, default_organisation
+    from tests.factories import (
+        DataCategoryFactory,
+        NoticeFactory,
+        PurposeFactory,
+        RecipientFactory,
+        default_organisation,
+    )
 
     call_command("migrate", verbosity=0)
     admin = get_user_model().objects.create_superuser("bench", "bench@example.org", "bench-password-1")
