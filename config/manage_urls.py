@@ -14,6 +14,7 @@ urlpatterns = [
     path("register/", register.register_index, name="register"),
     path("register/<slug:kind>/", register.record_list, name="record_list"),
     path("register/<slug:kind>/new/", register.record_create, name="record_create"),
+    path("register/<slug:kind>/find/", register.record_find, name="record_find"),
     path("register/<slug:kind>/<int:pk>/", register.record_detail, name="record_detail"),
     path("register/<slug:kind>/<int:pk>/edit/", register.record_edit, name="record_edit"),
     path("register/<slug:kind>/<int:pk>/retire/", register.record_retire, name="record_retire"),

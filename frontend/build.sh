@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Rebuilds static/govuk/ from the npm package govuk-frontend. Only needed when upgrading GOV.UK Frontend
+# Rebuilds static/govuk/ from the npm package govuk-frontend, and static/autocomplete/ from GOV.UK's
+# accessible-autocomplete (the record pickers' progressive enhancement). Only needed when upgrading GOV.UK Frontend
 # or changing portal.scss: the output is committed, so running the portal needs no Node.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -47,3 +48,19 @@ if grep -qE 'GDS Transport|@font-face|govuk-crest' "$out/govuk-frontend.min.css"
   exit 1
 fi
 echo "Built $out with govuk-frontend $version"
+
+# accessible-autocomplete ships built files; copy them without their source-map comments.
+auto_out="$(dirname "$here")/static/autocomplete"
+auto_dist="node_modules/accessible-autocomplete/dist"
+auto_version="$(node -p 'require("accessible-autocomplete/package.json").version')"
+rm -rf "$auto_out"
+mkdir -p "$auto_out"
+sed 's|//# sourceMappingURL=[^ ]*$||' "$auto_dist/accessible-autocomplete.min.js" >"$auto_out/accessible-autocomplete.min.js"
+sed 's|/\*# sourceMappingURL=[^*]*\*/||' "$auto_dist/accessible-autocomplete.min.css" >"$auto_out/accessible-autocomplete.min.css"
+{
+  echo "Copied from accessible-autocomplete $auto_version (https://github.com/alphagov/accessible-autocomplete) by"
+  echo "frontend/build.sh. Do not edit by hand; run \`make static\`. Released under the MIT License:"
+  echo
+  cat node_modules/accessible-autocomplete/LICENSE.txt
+} >"$auto_out/README.txt"
+echo "Built $auto_out with accessible-autocomplete $auto_version"

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.db.models import Q
+from django.urls import reverse
 
 from accounts.forms import GovUKInputErrors, NormalisedLineEndings
 from retention.models import LegalHold, RetentionRule
@@ -44,6 +45,7 @@ class RegisterForm(GovUKInputErrors, NormalisedLineEndings, forms.ModelForm):
         self.organisation = (self.instance.organisation if self.instance.pk else organisation) if owned else None
         if self.instance.pk and not self.is_bound:
             self.initial["lock_version"] = self.instance.lock_version
+        self.pickers = []
         # The model's fields come base class first, which would open every form with the internal note.
         if "note" in self.fields:
             self.fields["note"] = self.fields.pop("note")
@@ -56,8 +58,39 @@ class RegisterForm(GovUKInputErrors, NormalisedLineEndings, forms.ModelForm):
                 queryset = queryset.filter(organisation=self.organisation)
             form_field.queryset = queryset.filter(Q(retired=False) | Q(pk__in=chosen))
             if isinstance(form_field, forms.ModelMultipleChoiceField):
-                form_field.widget = forms.CheckboxSelectMultiple()
-                form_field.widget.choices = form_field.choices
+                form_field.widget = self._picker(name, form_field.queryset, chosen)
+                # The field then offers (and the template lists) the widget's records; it still accepts
+                # any record of its queryset, which is what it validates against.
+                form_field.choices = form_field.widget.choices
+
+    def _picker(self, name: str, queryset, chosen: list[int]) -> forms.CheckboxSelectMultiple:
+        """Checkboxes for the records chosen (saved, posted or preset) and the first page of the rest: the
+        form accepts any record of `queryset`, but never lists a whole register. Each box carries the
+        address of the register's search in `pickers` (templates/manage/includes/_record_pickers.html writes
+        them out), for record-picker.js's autocomplete to find the others."""
+        from .selectors import PICKER_PAGE  # selectors reads this module's record types
+
+        wanted = {*chosen, *self._posted_ids(name), *self._initial_ids(name)}
+        records = list(queryset.filter(pk__in=wanted))
+        records += [r for r in queryset.filter(retired=False).exclude(pk__in=wanted)[:PICKER_PAGE]]
+        url = reverse("manage:record_find", args=[record_type_for(queryset.model).key])
+        if self.organisation is not None:
+            url += f"?organisation={self.organisation.pk}"
+        self.pickers.append({"name": self.add_prefix(name), "url": url,
+                             "label": f"Search the register for {queryset.model._meta.verbose_name_plural}"})
+        widget = forms.CheckboxSelectMultiple()
+        widget.choices = [(r.pk, str(r)) for r in records]
+        return widget
+
+    def _posted_ids(self, name: str) -> list[int]:
+        if not self.is_bound:
+            return []
+        posted = forms.CheckboxSelectMultiple().value_from_datadict(self.data, self.files, self.add_prefix(name))
+        return [int(v) for v in posted or [] if str(v).isdigit()]
+
+    def _initial_ids(self, name: str) -> list[int]:
+        values = self.initial.get(name) or []
+        return [int(getattr(v, "pk", v)) for v in values if str(getattr(v, "pk", v)).isdigit()]
 
     def _get_validation_exclusions(self):
         # The organisation is not a form field, but names are unique within it: check that here, so the

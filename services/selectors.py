@@ -1,5 +1,7 @@
 """Reads for the register workspace: lists, where a record is used, and its change history in words."""
 
+from dataclasses import dataclass
+
 from django.db import models
 from django.db.models import Q, QuerySet
 
@@ -138,3 +140,29 @@ def legislation_outside_catalogue() -> list[Legislation]:
     known = catalogue_titles()
     staff_added = Legislation.objects.filter(in_catalogue=False, retired=False)
     return [law for law in staff_added if law.title.lower() not in known]
+
+
+# How many records a picker offers at once: a register of thousands never reaches one page whole.
+PICKER_PAGE = 20
+
+
+@dataclass(frozen=True)
+class PickerPage:
+    """One page of a record picker's search: the records (live ones only), its number, and whether a
+    further page exists (found by asking for one record more than the page holds, so no COUNT is run)."""
+
+    records: list
+    number: int
+    has_more: bool
+    per_page: int = PICKER_PAGE
+
+
+def picker_page(*, record_type: RecordType, organisation, query: str = "", page: int = 1,
+                per_page: int = PICKER_PAGE) -> PickerPage:
+    """Live records of `organisation`'s register (the shared catalogue for legislation) matching `query`,
+    `per_page` at a time. Every picker in the workspace reads through this, so none lists a whole register."""
+    page = max(page, 1)
+    records = record_list(record_type=record_type, organisation=organisation, query=query)
+    start = (page - 1) * per_page
+    found = list(records[start:start + per_page + 1])
+    return PickerPage(records=found[:per_page], number=page, has_more=len(found) > per_page, per_page=per_page)

@@ -3,10 +3,12 @@ read its register; only its IG officers may create, edit, retire and copy record
 roles in its docstring. Records are always looked up through the user's organisations
 (_get_record_for_user), so another organisation's record is a 404."""
 
+import json
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -22,6 +24,9 @@ from .models import Service
 from .register import RECORD_TYPES, RecordType
 
 PAGE_SIZE = 25
+# A picker's answer is data, never markup: even a record named "<script>" reaches the browser as
+# \u003cscript\u003e, so nothing that sniffs or pastes the response can run it.
+JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
 def _record_type(kind: str) -> RecordType:
@@ -111,6 +116,35 @@ def record_list(request, kind):
     context = {"record_type": record_type, "page": page, "query": query, "filters": filters,
                "show_retired": show_retired, "params": params.urlencode(), "organisation": organisation}
     return render(request, "manage/register/list.html", context)
+
+
+def _picker_organisation(request):
+    """The organisation a picker searches: `organisation` (an id) if it is one of the user's, else the one
+    they are working in. Another organisation's id is a 404, as it is everywhere in the workspace."""
+    wanted = request.GET.get("organisation", "")
+    if not wanted:
+        return _working_organisation(request)
+    if not wanted.isdigit():
+        raise Http404("No such organisation")
+    return get_object_or_404(organisations_for(request.user), pk=int(wanted))
+
+
+@staff_required("view")
+def record_find(request, kind):
+    """IG officer, DPO: the record pickers' search, as JSON: live records of one type in one of the user's
+    organisations matching `q`, a page (`page`) of selectors.PICKER_PAGE at a time. The pages work without
+    it (each picker is a plain form); static/portal/record-picker.js asks it as the editor types."""
+    record_type = _record_type(kind)
+    organisation = _picker_organisation(request)
+    page = request.GET.get("page", "1")
+    found = selectors.picker_page(record_type=record_type, organisation=organisation,
+                                  query=request.GET.get("q", "").strip()[:200],
+                                  page=int(page) if page.isdigit() else 1)
+    body = {"results": [{"id": r.pk, "label": str(r)} for r in found.records], "page": found.number,
+            "more": found.has_more}
+    response = HttpResponse(json.dumps(body).translate(JSON_ESCAPES), content_type="application/json")
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @staff_required("register.change")

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from accounts.current import current_organisation
 from accounts.decorators import staff_required
 from accounts.permissions import can, organisations_for
+from services import selectors as register_selectors
 from services.register import RECORD_TYPES, record_type_for
 
 from .. import actions, selectors
@@ -195,34 +196,45 @@ def _basics_page(request, notice, form, adds, *, status=200):
     return render(request, "manage/notices/form.html", context, status=status)
 
 
-def _relation_choices(model, notice, current: set[int], query: str, *, keep: set[int]) -> list[tuple[int, str]]:
-    # Only the notice's organisation's records. `keep`: records the page showed and a record just added,
-    # listed even where the filter would hide them, so the editor sees the new record chosen and can save it.
+def _relation_choices(model, notice, query: str, page: int, *, current: set[int], keep: set[int]):
+    """The checkboxes the page shows and the search page they come from: the records chosen (`current`),
+    those in `keep` (the page showed them, or one was just added), so nothing chosen is ever out of sight;
+    then one page of the notice's organisation's live records matching `query`, never the whole register.
+    A retired record is listed only where it is already chosen."""
     own = model.objects.filter(organisation=notice.organisation_id)
-    records = own.filter(retired=False) | own.filter(pk__in=current)
-    shown = [r for r in records.distinct() if query.lower() in str(r).lower() or r.pk in keep]
-    return [(r.pk, str(r) + (" (retired)" if r.retired else "")) for r in shown]
+    kept = list(own.filter(pk__in=current) | own.filter(pk__in=keep, retired=False))
+    found = register_selectors.picker_page(record_type=record_type_for(model), organisation=notice.organisation,
+                                           query=query, page=page)
+    kept_ids = {r.pk for r in kept}
+    records = kept + [r for r in found.records if r.pk not in kept_ids]
+    return [(r.pk, str(r) + (" (retired)" if r.retired else "")) for r in records], found
 
 
 def _shown_before(request) -> set[int]:
-    return {int(value) for value in request.POST.getlist("shown") if value.isdigit()}
+    # What the page showed and what was ticked on it (a record the autocomplete found is ticked without
+    # having been shown): only the notice's organisation's records among them are ever listed.
+    posted = [*request.POST.getlist("shown"), *request.POST.getlist("chosen")]
+    return {int(value) for value in posted if value.isdigit()}
 
 
-def _relation_form(request, *, choices, label, initial, added) -> RelationForm:
+def _relation_form(request, *, choices, label, initial, added, unshown: set[int]) -> RelationForm:
     """Bound to a Save. After an add, unbound, with the ticks and lock_version as the page was posted plus
-    the new record ticked: nothing is saved yet, and the Save still carries the version first loaded."""
+    the new record ticked: nothing is saved yet, and the Save still carries the version first loaded.
+    `unshown`: records chosen that the posted page did not show; the page now lists them, still ticked."""
     if not add_record.pressed(request):
         return RelationForm(request.POST or None, choices=choices, label=label, initial=initial)
     typed = add_record.typed(RelationForm(request.POST, choices=choices))
-    initial = {**initial, "lock_version": typed["lock_version"], "chosen": typed["chosen"]}
+    chosen = [*typed["chosen"], *(str(pk) for pk in sorted(unshown))]
+    initial = {**initial, "lock_version": typed["lock_version"], "chosen": chosen}
     return RelationForm(choices=choices, label=label, initial=add_record.choose(initial, "chosen", added, many=True))
 
 
 @staff_required("notice.edit")
 def notice_relation(request, pk, part):
-    """IG officer: choose records for one section, from a checkbox list with a filter box, and add a record
-    the register lacks without leaving the page (see add_record). Works without JavaScript: the filter is a
-    GET form; unshown choices keep their state."""
+    """IG officer: choose records for one section, and add a record the register lacks without leaving the
+    page (see add_record). The page lists the records chosen and one page of a search of the register
+    (selectors.picker_page), never the whole register. Works without JavaScript: the search is a GET form
+    with pages; unshown choices keep their state. With it, record-picker.js adds an autocomplete."""
     notice = _get_notice_for_user(request, pk, "notice.edit")
     if part not in RELATIONS:
         return redirect("manage:notice", pk=pk)
@@ -230,13 +242,16 @@ def notice_relation(request, pk, part):
     model = Notice._meta.get_field(relation).related_model
     current = set(getattr(notice, relation).values_list("pk", flat=True))
     query = request.GET.get("q", "").strip()[:100]
+    page = request.GET.get("page", "1")
     add = add_record.handle(request, record_type_for(model), organisation=notice.organisation)
     restored = add_record.recall(request) or {}
     keep = _shown_before(request) | ({add.added.pk} if add.added else set()) | set(restored.get("keep", []))
-    choices = _relation_choices(model, notice, current, query, keep=keep)
+    choices, found = _relation_choices(model, notice, query, int(page) if page.isdigit() else 1,
+                                       current=current, keep=keep)
     initial = {"lock_version": notice.lock_version, "chosen": list(current), "shown": [pk for pk, _ in choices],
                **restored.get("typed", {})}
-    form = _relation_form(request, choices=choices, label=label, initial=initial, added=add.added)
+    unshown = current - {int(v) for v in request.POST.getlist("shown") if v.isdigit()}
+    form = _relation_form(request, choices=choices, label=label, initial=initial, added=add.added, unshown=unshown)
     if add.added:
         typed = {name: form.initial[name] for name in ("lock_version", "chosen")}
         add_record.remember(request, {"typed": typed, "keep": sorted(keep)})
@@ -248,7 +263,8 @@ def notice_relation(request, pk, part):
                    relations={relation: model.objects.filter(pk__in=chosen, organisation=notice.organisation_id)}):
             return redirect("manage:notice", pk=pk)
         return redirect("manage:notice_relation", pk=pk, part=part)
-    context = {"form": form, "notice": notice, "label": label, "query": query, "part": part, "add": add}
+    context = {"form": form, "notice": notice, "label": label, "query": query, "part": part, "add": add,
+               "found": found, "kind": record_type_for(model).key}
     return render(request, "manage/notices/relation.html", context)
 
 

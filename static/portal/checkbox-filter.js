@@ -4,7 +4,8 @@ const LONG_LIST = 8
 
 function filterFor (list, index) {
   const items = Array.from(list.querySelectorAll('.govuk-checkboxes__item'))
-  if (items.length < LONG_LIST) return
+  // A record picker has a search of its own (record-picker.js).
+  if (items.length < LONG_LIST || list.closest('[data-record-picker]')) return
   const id = `checkbox-filter-${index}`
   const group = document.createElement('div')
   group.className = 'govuk-form-group govuk-!-margin-bottom-3'

@@ -238,6 +238,8 @@ EXPECTATIONS: dict[str, Expect] = {
     "manage:record_list": staff(IG, DPO_ROLE, kwargs=lambda: {"kind": "purposes"}),
     "manage:record_detail": staff(IG, DPO_ROLE, kwargs=_purpose),
     "manage:record_create": staff(IG, kwargs=lambda: {"kind": "purposes"}),
+    # The record pickers' JSON search: anyone who may read the register.
+    "manage:record_find": staff(IG, DPO_ROLE, kwargs=lambda: {"kind": "purposes"}),
     "manage:record_edit": staff(IG, kwargs=_purpose),
     "manage:record_retire": post_only(staff(IG, get=NOT_ALLOWED, kwargs=_purpose)),
     "manage:record_redraft": post_only(staff(IG, get=NOT_ALLOWED, kwargs=_purpose)),

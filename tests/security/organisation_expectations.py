@@ -126,6 +126,8 @@ ORGANISATION_EXPECTATIONS: dict[str, Cell] = {
     "manage:dashboard": Cell(UNSCOPED),
     "manage:register": Cell(UNSCOPED),
     "manage:record_list": Cell(UNSCOPED, lambda a: ({"kind": "purposes"}, None)),
+    # Searches the organisation it is working in; naming another one is tested in tests/services/test_pickers.py.
+    "manage:record_find": Cell(UNSCOPED, lambda a: ({"kind": "purposes"}, None)),
     "manage:record_create": Cell(UNSCOPED, lambda a: ({"kind": "purposes"}, None)),
     "manage:record_detail": Cell(SCOPED, _record("purposes", "PurposeFactory")),
     "manage:record_edit": Cell(SCOPED, _record("recipients", "RecipientFactory")),
