@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.db.models import Q
+from django.forms.utils import ErrorDict
 from django.urls import reverse
 
 from accounts.forms import GovUKInputErrors, NormalisedLineEndings
@@ -27,6 +28,11 @@ from .models import (
     Source,
 )
 
+# The no-JavaScript search of a register form's record lists: the button's name, and the suffix of each
+# list's search box.
+FIND = "_find"
+FIND_SUFFIX = "__find"
+
 
 class RegisterForm(GovUKInputErrors, NormalisedLineEndings, forms.ModelForm):
     """Validation for a register record of `organisation` (the record's own when editing). Carries the
@@ -46,6 +52,9 @@ class RegisterForm(GovUKInputErrors, NormalisedLineEndings, forms.ModelForm):
         if self.instance.pk and not self.is_bound:
             self.initial["lock_version"] = self.instance.lock_version
         self.pickers = []
+        # "Find" on the register's own form page (no JavaScript): the page comes back with the records matching
+        # what was typed listed under their field, nothing saved and nothing typed lost.
+        self.finding = self.is_bound and bool(self.data.get(FIND))
         # The model's fields come base class first, which would open every form with the internal note.
         if "note" in self.fields:
             self.fields["note"] = self.fields.pop("note")
@@ -68,19 +77,40 @@ class RegisterForm(GovUKInputErrors, NormalisedLineEndings, forms.ModelForm):
         form accepts any record of `queryset`, but never lists a whole register. Each box carries the
         address of the register's search in `pickers` (templates/manage/includes/_record_pickers.html writes
         them out), for record-picker.js's autocomplete to find the others."""
-        from .selectors import PICKER_PAGE  # selectors reads this module's record types
+        from .selectors import (
+            PICKER_PAGE,  # selectors reads this module's record types
+            record_list,
+        )
 
         wanted = {*chosen, *self._posted_ids(name), *self._initial_ids(name)}
         records = list(queryset.filter(pk__in=wanted))
-        records += [r for r in queryset.filter(retired=False).exclude(pk__in=wanted)[:PICKER_PAGE]]
-        url = reverse("manage:record_find", args=[record_type_for(queryset.model).key])
+        record_type = record_type_for(queryset.model)
+        query = self.data.get(f"{self.add_prefix(name)}{FIND_SUFFIX}", "").strip()[:200] if self.is_bound else ""
+        rest = queryset.filter(retired=False)
+        if query:
+            rest = rest.filter(pk__in=record_list(record_type=record_type, organisation=self.organisation,
+                                                  query=query).values("pk"))
+        matches = [r for r in rest.exclude(pk__in=wanted)[:PICKER_PAGE]]
+        records += matches
+        url = reverse("manage:record_find", args=[record_type.key])
         if self.organisation is not None:
             url += f"?organisation={self.organisation.pk}"
-        self.pickers.append({"name": self.add_prefix(name), "url": url,
-                             "label": f"Search the register for {queryset.model._meta.verbose_name_plural}"})
+        plural = queryset.model._meta.verbose_name_plural
+        self.pickers.append({"name": self.add_prefix(name), "url": url, "plural": plural,
+                             "label": f"Search the register for {plural}", "query": query,
+                             "matches": len(matches), "find_name": f"{self.add_prefix(name)}{FIND_SUFFIX}"})
         widget = forms.CheckboxSelectMultiple()
         widget.choices = [(r.pk, str(r)) for r in records]
         return widget
+
+    def full_clean(self):
+        if self.finding:  # a search, not a save: no errors to show yet
+            self._errors, self.cleaned_data = ErrorDict(), {}
+            return
+        super().full_clean()
+
+    def is_valid(self) -> bool:
+        return not self.finding and super().is_valid()
 
     def _posted_ids(self, name: str) -> list[int]:
         if not self.is_bound:

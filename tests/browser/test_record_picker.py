@@ -84,3 +84,29 @@ def test_the_pages_of_the_picker_work_without_javascript(browser, live_server, s
     expect(page.get_by_label("Recipient 000")).to_have_count(0)
     _assert_accessible_without_scripts(browser, page.url, context.cookies())
     context.close()
+
+
+def test_without_javascript_a_register_form_finds_a_record_beyond_the_first_page(
+    browser, live_server, sign_in, alice
+):
+    from tests.factories import DataCategoryFactory, PurposeFactory
+
+    for n in range(REGISTER):
+        DataCategoryFactory(name=f"Category {n:03d}")
+    DataCategoryFactory(name="Zetland school records")
+    purpose = PurposeFactory(name="Safeguarding")
+    purpose.data_categories.clear()
+    context = _officer_page(browser, live_server, sign_in, alice, javascript=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/manage/register/purposes/{purpose.pk}/edit/")
+    expect(page.get_by_label("Zetland school records")).to_have_count(0)
+
+    page.get_by_label("Find data categories").fill("zetland")
+    page.get_by_role("button", name="Find data categories").click()
+    page.get_by_label("Zetland school records").check()
+    _assert_accessible_without_scripts(browser, page.url, context.cookies())
+    page.get_by_role("button", name="Save", exact=True).click()
+
+    expect(page.get_by_role("alert").filter(has_text="Saved")).to_be_visible()
+    assert [c.name for c in purpose.data_categories.all()] == ["Zetland school records"]
+    context.close()

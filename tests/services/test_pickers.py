@@ -125,3 +125,32 @@ def test_a_purpose_form_lists_one_page_of_a_large_register_of_data_categories(of
     boxes = re.findall(r'<input[^>]*name="data_categories"[^>]*>', page)
     assert len(boxes) == PICKER_PAGE + 1 and "Category 0299" in page and "Category 0150" not in page
     assert 'data-record-picker="data_categories" data-url="/manage/register/data-categories/find/?organisation=' in page
+
+
+def test_without_javascript_a_purpose_form_finds_records_beyond_the_first_page_and_saves_nothing_meanwhile(
+    officer, bases
+):
+    from tests.factories import DataCategoryFactory, PurposeFactory
+
+    categories = [DataCategoryFactory(name=f"Category {n:04d}") for n in range(REGISTER)]
+    purpose = PurposeFactory(name="Safeguarding", art6_basis=bases["art6_1_e"])
+    purpose.data_categories.set([categories[299]])
+    url = reverse("manage:record_edit", args=["purposes", purpose.pk])
+    typed = {"name": "Safeguarding children", "art6_basis": bases["art6_1_e"].pk, "collected_from": "both",
+             "data_categories": [categories[299].pk], "lock_version": purpose.lock_version}
+
+    found = officer.post(url, {**typed, "_find": "data_categories", "data_categories__find": "Category 015"})
+
+    page = found.content.decode()
+    assert found.status_code == 200 and "There is a problem" not in page
+    assert "Category 0150" in page and "Category 0159" in page and "Category 0160" not in page
+    assert "10 more found for “Category 015”" in page
+    assert 'value="Safeguarding children"' in page  # what was typed is kept
+    purpose.refresh_from_db()
+    assert purpose.name == "Safeguarding" and list(purpose.data_categories.all()) == [categories[299]]
+
+    officer.post(url, {**typed, "data_categories": [categories[299].pk, categories[150].pk]})
+
+    purpose.refresh_from_db()
+    assert purpose.name == "Safeguarding children"
+    assert set(purpose.data_categories.all()) == {categories[299], categories[150]}
