@@ -389,6 +389,10 @@ def _how_long(notice: Notice) -> dict:
                 "record_type": rule.record_type,
                 "sentence": rule.sentence,
                 "period": rule.period_text,
+                # The period's parts, so the first layer can name the shortest and longest (notices.layer).
+                "period_kind": rule.period_kind,
+                "period_number": rule.period_number,
+                "period_unit": rule.period_unit,
                 "authority": rule.authority,
             }
             for rule in notice.retention_rules.all()

@@ -40,11 +40,13 @@ def public_addresses() -> Iterator[str]:
         yield reverse("public:notice", args=[state.slug])
         yield reverse("public:versions", args=[state.slug])
         if state.in_force() is not None:
+            yield reverse("public:summary", args=[state.slug])
             yield reverse("public:pdf_current", args=[state.slug])
         visible = state.visible
         for publication in visible:
             number = publication.version.number
             yield reverse("public:version", args=[state.slug, number])
+            yield reverse("public:version_summary", args=[state.slug, number])
             yield reverse("public:version_json", args=[state.slug, number])
             if publication.pdf_size:
                 yield reverse("public:pdf_version", args=[state.slug, number])

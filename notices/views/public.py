@@ -44,6 +44,14 @@ def _public(slug: str) -> selectors.PublicNotice:
     return state
 
 
+def _withdrawn(state) -> frozen.Made:
+    """410: the notice was withdrawn, and when; 404 when nothing of it is in force and it was never withdrawn."""
+    if state.withdrawal is None:
+        raise Http404("No published version")
+    context = {"slug": state.slug, "listing": state.listing, "withdrawal": state.withdrawal}
+    return frozen.render_page("notices/withdrawn.html", context, status=410)
+
+
 def _notice_page(state, publication, **extra) -> frozen.Made:
     """A version's page. Variables beyond the version: numbered (its permanent address, which must not
     depend on later versions), or as_of with the version in force today; the in-force page alone lists
@@ -57,18 +65,33 @@ def _notice_page(state, publication, **extra) -> frozen.Made:
 @require_safe
 def notice(request, slug):
     """Public: the version in force, or a page saying the notice was withdrawn and when."""
+    return _serve_in_force(request, slug, field="html", page=_notice_page)
+
+
+@require_safe
+def summary(request, slug):
+    """Public: the first layer of the version in force, linking to the full notice; withdrawn as the notice."""
+    return _serve_in_force(request, slug, field="document", page=_summary_page)
+
+
+def _serve_in_force(request, slug, *, field: str, page) -> HttpResponse:
+    """The stored page `page(state, publication)` of the version in force, loaded with its stored `field`."""
 
     def make():
         state = _public(slug)
         current = state.in_force()
         if current is None:
-            if state.withdrawal is None:
-                raise Http404("No published version")
-            context = {"slug": slug, "listing": state.listing, "withdrawal": state.withdrawal}
-            return frozen.render_page("notices/withdrawn.html", context, status=410)
-        return _notice_page(state, _version(state, current.version.number, fields=("html",)))
+            return _withdrawn(state)
+        return page(state, _version(state, current.version.number, fields=(field,)))
 
     return frozen.serve(request, changes=True, make=make)
+
+
+def _summary_page(state, publication, *, numbered: bool = False) -> frozen.Made:
+    """A version's first layer, made from its frozen document (notices.layer), so it says what that version
+    says. numbered: the version's permanent address, linking to that version rather than the one in force."""
+    context = {"slug": state.slug, "publication": publication, "numbered": numbered}
+    return frozen.render_page("notices/summary.html", context)
 
 
 @require_safe
@@ -125,10 +148,19 @@ def _parse_date(values: dict) -> tuple[dt.date | None, str]:
 @require_safe
 def version(request, slug, number):
     """Public: one published version at its permanent address, the same bytes forever."""
+    return _serve_numbered(request, slug, number, field="html", page=_notice_page)
 
+
+@require_safe
+def version_summary(request, slug, number):
+    """Public: the first layer of one published version, the same bytes forever."""
+    return _serve_numbered(request, slug, number, field="document", page=_summary_page)
+
+
+def _serve_numbered(request, slug, number, *, field: str, page) -> HttpResponse:
     def make():
         state = _public(slug)
-        return _notice_page(state, _version(state, number, fields=("html",)), numbered=True)
+        return page(state, _version(state, number, fields=(field,)), numbered=True)
 
     return frozen.serve(request, changes=False, make=make)
 

@@ -89,6 +89,7 @@ def test_it_serves_every_public_address_with_the_portals_bytes(alice, publish, m
 
     addresses = list(public_addresses())
     assert "/notices/young-carers/compare/1...2/" in addresses and "/notices/council/v1.pdf" in addresses
+    assert "/notices/council/summary/" in addresses and "/notices/young-carers/v2/summary/" in addresses
     for address in addresses:
         assert _nginx(nginx, address) == _portal(address), address
 

@@ -93,6 +93,8 @@ def _public_addresses(slug):
         "in force": reverse("public:notice", args=[slug]),
         "versions": reverse("public:versions", args=[slug]),
         "version": reverse("public:version", args=[slug, 1]),
+        "summary": reverse("public:summary", args=[slug]),
+        "version summary": reverse("public:version_summary", args=[slug, 1]),
         "json": reverse("public:version_json", args=[slug, 1]),
         "on a date": reverse("public:on_date", args=[slug, on.year, on.month, on.day]),
         "compare": reverse("public:compare", args=[slug, 1, 2]),
@@ -130,9 +132,9 @@ def test_it_serves_the_same_bytes_and_a_strong_etag_and_304_when_unchanged(two_v
 
 def test_it_marks_numbered_addresses_immutable_and_in_force_ones_fresh_for_five_minutes(two_versions):
     addresses = _public_addresses("young-carers")
-    for kind in ("version", "json", "compare", "pdf"):
+    for kind in ("version", "version summary", "json", "compare", "pdf"):
         assert Client().get(addresses[kind])["Cache-Control"] == IMMUTABLE, kind
-    for kind in ("in force", "versions", "on a date"):
+    for kind in ("in force", "summary", "versions", "on a date"):
         assert Client().get(addresses[kind])["Cache-Control"] == "public, max-age=300", kind
 
 

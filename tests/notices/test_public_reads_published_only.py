@@ -29,6 +29,8 @@ def _every_page_of(slug, *, on=None, numbers=(1, 1)):
         reverse("public:notice", args=[slug]),
         reverse("public:versions", args=[slug]),
         reverse("public:version", args=[slug, numbers[1]]),
+        reverse("public:summary", args=[slug]),
+        reverse("public:version_summary", args=[slug, numbers[1]]),
         reverse("public:version_json", args=[slug, numbers[1]]),
         reverse("public:on_date", args=[slug, on.year, on.month, on.day]),
         reverse("public:compare", args=[slug, *numbers]),
