@@ -62,7 +62,8 @@ def test_every_public_page_fits_a_phone(browser, live_server, notices):
     on = f"{notices['first'].effective_from:%Y-%m-%d}"
     for path in ["/", f"/organisations/{default_organisation().slug}/", f"/notices/{slug}/",
                  f"/notices/{slug}/versions/", f"/notices/{slug}/v1/", f"/notices/{slug}/compare/1...2/",
-                 f"/notices/{slug}/on/{on}/", "/verify/", "/accessibility/"]:
+                 f"/notices/{slug}/on/{on}/", f"/notices/{slug}/summary/", f"/notices/{slug}/v2/summary/",
+                 "/verify/", "/accessibility/"]:
         _check(page, base + path)
     page.goto(base + "/verify/")
     page.get_by_label("Or paste its SHA-256 fingerprint").fill(notices["first"].pdf_sha256 or "a" * 64)

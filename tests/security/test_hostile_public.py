@@ -154,7 +154,8 @@ def _public_pages(slug: str, number: int) -> list[str]:
     return [
         f"/notices/{slug}/", f"/notices/{slug}/versions/", f"/notices/{slug}/v{number}/",
         f"/notices/{slug}/v{number - 1}/", f"/notices/{slug}/on/{day.year}-{day.month}-{day.day}/",
-        f"/notices/{slug}/compare/{number - 1}...{number}/",
+        f"/notices/{slug}/compare/{number - 1}...{number}/", f"/notices/{slug}/summary/",
+        f"/notices/{slug}/v{number}/summary/",
     ]
 
 
@@ -205,6 +206,9 @@ def _assert_published_harmless(client, notice: Notice, publication, text: str) -
     pages = {url: assert_harmless(client.get(url)) for url in _public_pages(notice.slug, number)}
     for url in (f"/notices/{notice.slug}/", f"/notices/{notice.slug}/v{number}/"):
         for shown in (notice.title, notice.controller.name, heading, notice.recipients.get().name):
+            assert_shown(pages[url], shown)
+    for url in (f"/notices/{notice.slug}/summary/", f"/notices/{notice.slug}/v{number}/summary/"):
+        for shown in (notice.title, notice.controller.name, notice.recipients.get().name):  # the first layer
             assert_shown(pages[url], shown)
     assert_shown(pages[f"/notices/{notice.slug}/versions/"], text)  # the summary of changes
     search = assert_harmless(client.get("/", {"q": notice.title}))

@@ -1,0 +1,35 @@
+"""The first layer in a real browser: at the top of the notice, each part taking the reader to its full section,
+and on its own page linking back; axe finds nothing at 1280 px and 375 px and nothing is wider than the screen."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.axe import assert_accessible_at_every_width
+from tests.factories import full_notice
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def test_a_reader_reads_the_first_layer_then_the_section_it_links_to(live_server, page, publish):
+    notice = full_notice(slug="young-carers", title="Young Carers privacy notice")
+    publish(notice)
+
+    page.goto(live_server.url + "/notices/young-carers/")
+    layer = page.locator(".notice-first-layer")
+    expect(layer.get_by_role("heading", name="This notice in brief")).to_be_visible()
+    expect(layer).to_contain_text("Special category data: Health information.")
+    top = page.evaluate("""() => [".notice-first-layer", ".notice-contents"].map(
+        (selector) => document.querySelector(selector).getBoundingClientRect().top)""")
+    assert top[0] < top[1], top  # before the contents list
+    assert_accessible_at_every_width(page)
+
+    layer.get_by_role("link", name="Who we share it with").click()
+    expect(page).to_have_url(live_server.url + "/notices/young-carers/#who_we_share_with")
+    expect(page.locator("#who_we_share_with")).to_be_in_viewport()
+
+    page.goto(live_server.url + "/notices/young-carers/summary/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Young Carers privacy notice: in brief")
+    assert_accessible_at_every_width(page)
+    page.get_by_role("link", name="How to complain").click()
+    expect(page).to_have_url(live_server.url + "/notices/young-carers/#how_to_complain")
+    expect(page.locator("#how_to_complain")).to_be_in_viewport()
