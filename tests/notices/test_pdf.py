@@ -94,7 +94,8 @@ def test_it_repeats_the_title_in_the_header_of_every_page_after_the_cover(publis
 
 
 def test_it_lists_the_contents_with_the_page_each_section_starts_on(published):
-    contents = re.findall(r"^\s*\d+\. (.+?)\s*\.{3,}\s*(\d+)$", published.pages[0], flags=re.MULTILINE)
+    # Page 1 is the cover and the first layer; the contents follow on page 2.
+    contents = re.findall(r"^\s*\d+\. (.+?)\s*\.{3,}\s*(\d+)$", published.pages[1], flags=re.MULTILINE)
     assert [title for title, _ in contents] == [section["title"] for section in published.document["sections"]]
     for title, page in contents:
         assert title in _flat(published.pages[int(page) - 1])
@@ -159,6 +160,7 @@ def test_it_wraps_a_word_longer_than_the_line_rather_than_cutting_it_off():
 
     pages = ["".join(page.split()) for page in pages_text(render_pdf(document))]
 
-    assert pages[0].count(f"{word}Council") == 2  # above the title, and as the organisation
-    assert pages[0].count(word) == 3
+    # Above the title, as the organisation, and in the first layer's "Who we are".
+    assert pages[0].count(f"{word}Council") == 3
+    assert pages[0].count(word) == 4
     assert "".join(code.split()) in "".join(pages)
