@@ -33,3 +33,20 @@ def test_a_reader_reads_the_first_layer_then_the_section_it_links_to(live_server
     page.get_by_role("link", name="How to complain").click()
     expect(page).to_have_url(live_server.url + "/notices/young-carers/#how_to_complain")
     expect(page.locator("#how_to_complain")).to_be_in_viewport()
+
+
+def test_the_contents_list_takes_two_columns_on_a_wide_screen_and_one_on_a_phone(live_server, page, publish):
+    publish(full_notice(slug="young-carers", title="Young Carers privacy notice"))
+    columns = "() => getComputedStyle(document.querySelector('.notice-contents ol')).columnCount"
+    lefts = """() => [...document.querySelectorAll('.notice-contents li')].map(
+        (item) => Math.round(item.getBoundingClientRect().left))"""
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_server.url + "/notices/young-carers/")
+    assert page.evaluate(columns) == "2"
+    assert len(set(page.evaluate(lefts))) == 2  # the items really sit side by side
+
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.reload()
+    assert page.evaluate(columns) == "auto"
+    assert len(set(page.evaluate(lefts))) == 1

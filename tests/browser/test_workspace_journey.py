@@ -301,7 +301,7 @@ def _preview(page, axe) -> None:
     expect(page.get_by_text("Preview of draft version 1: not published.")).to_be_visible()
     axe.seen(page, NOTICE)
     for text in (
-        ASSESSING, NEWS, "Health or social care (UK GDPR Art 9(2)(h)), with DPA 2018 Sch 1 para 2",
+        ASSESSING, NEWS, "Legal basis: UK GDPR Art 9(2)(h); DPA 2018 Sch 1 para 2",
         f"{SUPPLIER}: It hosts our case management system.",
         f"{SUPPLIER}: information may be accessed in United States",
         f"{CASE_FILES}: kept for 6 years from the case closing, then destroyed.",
