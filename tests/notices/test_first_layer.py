@@ -157,3 +157,15 @@ def test_the_summary_serves_only_published_versions(client, alice, publish):
     page = client.get("/notices/young-carers/v1/summary/").content.decode()
     # The numbered summary links to its own version, not the one in force.
     assert 'href="/notices/young-carers/v1/#who_we_are"' in page and "This address always shows this version" in page
+
+
+def test_the_officers_summary_opens_the_notice_once_before_the_first_layer(client, publish):
+    notice = full_notice(slug="young-carers", summary="How we support young carers in Borsetshire.")
+    publish(notice)
+
+    page = client.get("/notices/young-carers/").content.decode()
+
+    # One summary of the notice, not two: the officers' words lead, the generated layer follows.
+    assert page.count("How we support young carers in Borsetshire.") == 1
+    assert ">Summary</h2>" not in page
+    assert page.index("How we support young carers in Borsetshire.") < page.index("This notice in brief")
