@@ -50,3 +50,16 @@ def test_the_contents_list_takes_two_columns_on_a_wide_screen_and_one_on_a_phone
     page.reload()
     assert page.evaluate(columns) == "auto"
     assert len(set(page.evaluate(lefts))) == 1
+
+
+def test_a_categorys_kind_reads_on_one_line_at_every_width(live_server, page, publish):
+    publish(full_notice(slug="young-carers", title="Young Carers privacy notice"))
+    lines = """() => [...document.querySelectorAll('#what_we_collect .govuk-tag')].map((tag) => {
+        const range = document.createRange(); range.selectNodeContents(tag);
+        return [tag.textContent.trim(), new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size];
+    })"""
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(live_server.url + "/notices/young-carers/")
+        tags = page.evaluate(lines)
+        assert tags and all(count == 1 for _, count in tags), (width, tags)
