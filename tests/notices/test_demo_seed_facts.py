@@ -23,7 +23,7 @@ FACTS = {
         "text": [
             "Information you give us",
             "Information we get from others",
-            "(we get it from: Other health professionals, Relatives and those who care for you)",
+            "from Other health professionals, Relatives and those who care for you:",
             "Pearson Clinical Assessments: information may be accessed in Outside the UK and EEA",
             # "Who are we?": provided by HCRG, in partnership with Barnardo's; HCRG a processor for two services.
             "HCRG Care Services Ltd provides it in partnership with Barnardo's.",
@@ -59,7 +59,7 @@ FACTS = {
         "text": [
             "Information you give us",
             "Information we get from others",
-            "(we get it from: Adoption agencies and advisors, ",
+            "from Adoption agencies and advisors, ",
             "Redfern: information may be accessed in United States",
             # "Essex County Council is the Data Controller for this processing": said once for every service.
             "Essex County Council is the controller: it decides how your information is used.",

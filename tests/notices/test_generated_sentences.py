@@ -221,12 +221,25 @@ def test_it_lists_what_people_give_us_apart_from_what_others_give_us_and_who():
     notice.data_categories.add(given, health, unplaced)
     text = _text(notice)
     assert "Information you give us Contact details Information we get from others" in text
-    assert "Health records (we get it from: Your GP)" in text
+    assert "We get this from Your GP: Health records" in text
     assert "Other information we use Photographs" in text
     document = build_document(notice)
     categories = {c["name"]: c for c in document["sections"][1]["categories"]}
     assert categories["Health records"]["from_whom"] == ["Your GP"]
     assert categories["Photographs"]["obtained_from"] == ""
+
+
+def test_it_names_a_list_of_sources_once_for_every_category_that_comes_from_it():
+    notice = NoticeFactory()
+    school, gp = (SourceFactory(organisation=notice.organisation, name=name) for name in ("Your school", "Your GP"))
+    for name, sources in (("Attendance", [school]), ("Exclusions", [school]), ("Health records", [gp])):
+        category = DataCategoryFactory(name=name, obtained_from=DataCategory.ObtainedFrom.OTHERS)
+        category.sources.set(sources)
+        notice.data_categories.add(category)
+    text = _text(notice)
+    assert text.count("Your school") == 1
+    assert "We get these from Your school: Attendance Exclusions" in text
+    assert "We get this from Your GP: Health records" in text
 
 
 def test_a_category_from_others_brings_in_the_art_14_items():
