@@ -6,6 +6,8 @@ sections do not. Each part names the section it comes from, so it links to the f
 states nothing (no recipients, no retention rules) is left out rather than filled with a default.
 """
 
+from .prose import and_list
+
 # Long lists are cut to this many names, with "and N more", so the first layer stays about one screen.
 MOST_NAMES = 5
 
@@ -36,9 +38,7 @@ def names(items: list[str]) -> str:
     if len(items) > MOST_NAMES:
         shown, rest = items[: MOST_NAMES - 1], len(items) - MOST_NAMES + 1
         return f"{', '.join(shown)} and {rest} more"
-    if len(items) < 2:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
+    return and_list(items)
 
 
 def _who(section: dict) -> list[str]:

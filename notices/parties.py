@@ -4,10 +4,7 @@ Each sentence is licensed by the parties it names: no party of a role, no senten
 here reads the database; it works on the document's own lists, so the page, the PDF and the JSON say the same.
 """
 
-
-def names(items: list[str]) -> str:
-    """ "A", "A and B", "A, B and C"."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+from .prose import and_list
 
 
 def _of(parties: list[dict], role: str) -> list[str]:
@@ -20,9 +17,9 @@ def _provision(provider: str, parties: list[dict]) -> list[str]:
         return []
     said = f"{provider} provides it"
     if partners:
-        said += f" in partnership with {names(partners)}"
+        said += f" in partnership with {and_list(partners)}"
     if commissioners:
-        said += f" on behalf of {names(commissioners)}"
+        said += f" on behalf of {and_list(commissioners)}"
     return [f"{said}."]
 
 
@@ -32,11 +29,12 @@ def _control(parties: list[dict]) -> list[str]:
     if controllers:
         one = len(controllers) == 1
         decides = "is the controller: it decides" if one else "are the controllers: they decide"
-        said.append(f"{names(controllers)} {decides} how your information is used.")
+        said.append(f"{and_list(controllers)} {decides} how your information is used.")
     if processors:
         # Whose behalf: only the controllers recorded; with none recorded, the sentence names nobody.
-        behalf = f" on behalf of {names(controllers)}" if controllers else " on behalf of the controller"
-        said.append(f"{names(processors)} {'handles' if len(processors) == 1 else 'handle'} your information{behalf}.")
+        behalf = f" on behalf of {and_list(controllers)}" if controllers else " on behalf of the controller"
+        handles = "handles" if len(processors) == 1 else "handle"
+        said.append(f"{and_list(processors)} {handles} your information{behalf}.")
     return said
 
 
@@ -44,7 +42,7 @@ def _joint(parties: list[dict]) -> list[str]:
     joint = [party for party in parties if party["role"] == "joint"]
     if not joint:
         return []
-    said = [f"{names([party['name'] for party in joint])} are joint controllers: they decide together how your "
+    said = [f"{and_list([party['name'] for party in joint])} are joint controllers: they decide together how your "
             f"information is used."]
     # Art 26(2): the essence of the arrangement is made available; each distinct wording once.
     for arrangement in dict.fromkeys(party["arrangement"].strip() for party in joint if party["arrangement"].strip()):
@@ -57,7 +55,7 @@ def _subcontractors(provider: str, parties: list[dict]) -> list[str]:
     if not subcontractors:
         return []
     works, does = ("works", "does") if len(subcontractors) == 1 else ("work", "do")
-    return [f"{names(subcontractors)} {works} for {provider} under contract and only {does} what {provider} asks."]
+    return [f"{and_list(subcontractors)} {works} for {provider} under contract and only {does} what {provider} asks."]
 
 
 def party_sentences(*, provider: str, parties: list[dict]) -> list[str]:

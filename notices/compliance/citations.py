@@ -14,6 +14,7 @@ from functools import cached_property
 
 from services.models import TITLE_YEAR, Legislation
 
+from ..prose import and_list
 from .context import NoticeContext
 from .findings import BLOCKER, WARNING
 
@@ -193,8 +194,7 @@ def _cited_in_full_nearby(item: _Cited, everything: list[_Cited]) -> bool:
 
 def _years(entries) -> str:
     """"1989 and 2004": the years the catalogue knows for a name."""
-    years = [str(year) for year in sorted({e.year for e in entries})]
-    return years[0] if len(years) == 1 else ", ".join(years[:-1]) + " and " + years[-1]
+    return and_list([str(year) for year in sorted({e.year for e in entries})])
 
 
 def _unknown_years(ctx: NoticeContext) -> Iterator[_Cited]:

@@ -6,6 +6,8 @@ from django.apps import apps
 
 from services.register import RECORD_TYPES
 
+from ..prose import and_list
+
 BLOCKER = "blocker"
 WARNING = "warning"
 
@@ -81,8 +83,7 @@ class Finding:
 
 def names_listed(names) -> str:
     """“A”, “B” and “C”."""
-    quoted = [f"“{name}”" for name in names]
-    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+    return and_list([f"“{name}”" for name in names])
 
 
 def grouped(findings) -> list[Finding]:
