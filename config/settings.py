@@ -81,12 +81,18 @@ INSTALLED_APPS = [
     "csp",
     "crispy_forms",
     "crispy_forms_gds",
+    "django_tasks",
+    "django_tasks_db",
     "services",
     "retention",
     "notices",
     "accounts",
     "operations",
 ]
+
+# Slow work (PDF rendering, exports, e-mail) runs off the request as Django tasks, queued in the portal's own
+# database so that no broker is needed; `python manage.py db_worker` runs them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 MIDDLEWARE = [
     # First: nothing may read X-Forwarded-* or X-Request-ID before untrusted ones are dropped.

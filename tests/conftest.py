@@ -30,6 +30,14 @@ def _user(username: str, *, role: str | None = None, superuser: bool = False, or
 
 
 @pytest.fixture(autouse=True)
+def tasks_run_at_once(request, settings):
+    """Tasks run as they are enqueued (django-tasks' immediate backend), so a test sees their effect without a
+    worker. A test marked `task_queue` keeps the database queue and runs its worker itself."""
+    if "task_queue" not in request.keywords:
+        settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
 def forget_public_pages():
     """Each test has its own database, so no process memory of stored public pages may outlive it."""
     from notices import frozen
