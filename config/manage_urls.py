@@ -5,6 +5,7 @@ from django.urls import path
 from accounts import views as accounts
 from notices.views import export, pdf, references
 from notices.views import manage as notices
+from notifications import views as notifications
 from services import views as register
 
 app_name = "manage"
@@ -43,6 +44,8 @@ urlpatterns = [
     path("references/out-of-date/", references.stale_list, name="stale_list"),
     path("references/out-of-date/new/", references.stale_create, name="stale_create"),
     path("references/out-of-date/<int:pk>/edit/", references.stale_edit, name="stale_edit"),
+    path("messages/", notifications.message_list, name="messages"),
+    path("messages/settings/", notifications.preferences, name="notification_preferences"),
     path("organisation/", accounts.organisation_switch, name="organisation_switch"),
     path("organisations/", accounts.organisation_list, name="organisations"),
     path("organisations/<slug:slug>/", accounts.organisation_detail, name="organisation"),

@@ -50,11 +50,37 @@ PORTAL_URL = os.environ.get("PORTAL_URL", "http://localhost:8000" if DEBUG else 
 # cannot choose its own address to dodge the sign-in lockout.
 TRUSTED_PROXIES, _proxy_problems = startup.trusted_proxies(env_list("TRUSTED_PROXIES"))
 
+
+# --- E-mail (notifications/) ---
+# GOV.UK Notify when GOVUK_NOTIFY_API_KEY is set; else the mail server EMAIL_HOST; else, while developing, the
+# console (messages are printed where runserver and db_worker run). Production with neither still starts, and
+# every message is recorded as failed, saying what to set (notifications.mail.NotConfiguredEmailBackend).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", not EMAIL_USE_SSL)
+# Seconds a worker waits for the mail server or Notify before the attempt counts as failed and is retried.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "") or "privacy-notices@localhost"
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+GOVUK_NOTIFY_API_KEY = os.environ.get("GOVUK_NOTIFY_API_KEY", "")
+GOVUK_NOTIFY_TEMPLATE_ID = os.environ.get("GOVUK_NOTIFY_TEMPLATE_ID", "")
+GOVUK_NOTIFY_REPLY_TO_ID = os.environ.get("GOVUK_NOTIFY_REPLY_TO_ID", "")
+GOVUK_NOTIFY_BASE_URL = os.environ.get("GOVUK_NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+EMAIL_BACKEND = startup.email_backend(debug=DEBUG, email_host=EMAIL_HOST, notify_api_key=GOVUK_NOTIFY_API_KEY)
+
 # Refuse to start rather than warn: a production server signing sessions with a short or published key
-# would let anyone forge a staff session, and a wrong PORTAL_URL is printed into PDFs that never change.
+# would let anyone forge a staff session, a wrong PORTAL_URL is printed into PDFs that never change, and
+# half-made mail settings would leave every notification failing unseen.
 _problems = _proxy_problems + (
     [] if DEBUG else startup.production_problems(
         secret_key=os.environ.get("SECRET_KEY", ""), allowed_hosts=ALLOWED_HOSTS, portal_url=PORTAL_URL
+    ) + startup.mail_problems(
+        email_host=EMAIL_HOST, host_user=EMAIL_HOST_USER, host_password=EMAIL_HOST_PASSWORD,
+        use_tls=EMAIL_USE_TLS, use_ssl=EMAIL_USE_SSL, from_email=os.environ.get("DEFAULT_FROM_EMAIL", ""),
+        notify_api_key=GOVUK_NOTIFY_API_KEY, notify_template_id=GOVUK_NOTIFY_TEMPLATE_ID,
     )
 )
 if "BEHIND_TLS_PROXY" in os.environ:
@@ -88,6 +114,7 @@ INSTALLED_APPS = [
     "notices",
     "accounts",
     "operations",
+    "notifications",
 ]
 
 # Slow work (PDF rendering, exports, e-mail) runs off the request as Django tasks, queued in the portal's own

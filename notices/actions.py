@@ -16,6 +16,7 @@ from services.models import Controller, OrganisationRecord
 
 from .compliance import blockers, check_document, notice_meta
 from .document import build_document, in_order, listing_fields, with_version
+from .hooks import workflow_event_announce
 from .models import (
     Notice,
     NoticeSection,
@@ -107,7 +108,7 @@ def _event(*, version: NoticeVersion, actor, action: str, from_status: str, reas
                 "to_status": version.status, "reason": reason},
         organisation=version.notice.organisation,
     )
-    return WorkflowEvent.objects.create(
+    event = WorkflowEvent.objects.create(
         notice=version.notice,
         version=version,
         actor=actor,
@@ -116,6 +117,9 @@ def _event(*, version: NoticeVersion, actor, action: str, from_status: str, reas
         to_status=version.status,
         reason=reason,
     )
+    # The apps built on notices (e-mail notifications) act on the step within its transaction.
+    workflow_event_announce(event)
+    return event
 
 
 def _edit_audited(*, actor, notice: Notice, what: str, fields: list[str]) -> None:

@@ -1,6 +1,29 @@
-"""The notices app's side of services.hooks: where a register record is used, and new drafts."""
+"""The notices app's side of services.hooks (where a register record is used, and new drafts), and the hook
+notices itself offers the apps built on it: being told of each workflow step.
+
+Apps depend one way (accounts ← services/retention ← notices ← notifications): notices cannot import the
+apps above it, yet they act on its workflow (e.g. e-mail the DPOs when a version is submitted). So each
+registers a listener from its AppConfig.ready(); notices calls every listener with each WorkflowEvent it
+writes, inside the step's transaction, so what a listener records is undone with a step that fails.
+"""
+
+from collections.abc import Callable
 
 from services.hooks import NoticeUsage
+
+_workflow_listeners: list[Callable] = []
+
+
+def workflow_listener_register(listener: Callable) -> None:
+    """Call `listener(event)` with every WorkflowEvent from now on (once per listener, however often asked)."""
+    if listener not in _workflow_listeners:
+        _workflow_listeners.append(listener)
+
+
+def workflow_event_announce(event) -> None:
+    """Tell every registered listener of a workflow step just written (notices.actions._event)."""
+    for listener in _workflow_listeners:
+        listener(event)
 
 
 class RegisterHooks:
