@@ -9,9 +9,9 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from notices.selectors import today
 from notifications import actions
 from notifications.models import Kind, Message, Reminder
-from notices.selectors import today
 from tests.factories import NoticeFactory
 
 pytestmark = pytest.mark.django_db
