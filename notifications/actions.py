@@ -9,6 +9,7 @@ with a growing wait until MAX_ATTEMPTS have failed; django-tasks has no retries 
 
 import datetime as dt
 import logging
+import smtplib
 from collections.abc import Callable
 from functools import partial
 
@@ -118,9 +119,17 @@ def _send(message: Message) -> None:
     ).send(fail_silently=False)
 
 
+def _will_fail_again(error: Exception) -> bool:
+    """Whether trying again cannot help: the mail server refused the address, or Notify refused the request
+    itself (400: e.g. a team key and an outside address; 403: a wrong key). Its rate limit (429) and its own
+    failures (5xx) pass."""
+    status = getattr(error, "status_code", None)
+    return isinstance(error, smtplib.SMTPRecipientsRefused) or status in (400, 403)
+
+
 def _record_failure(message: Message, error: Exception) -> None:
     message.error = f"{type(error).__name__}: {error}"[:2000]
-    if message.attempts >= MAX_ATTEMPTS:
+    if message.attempts >= MAX_ATTEMPTS or _will_fail_again(error):
         message.status, message.next_attempt_at = Status.FAILED, None
         logger.error("Gave up sending message %s after %s attempts: %s", message.pk, message.attempts, message.error)
         return
