@@ -273,6 +273,9 @@ EXPECTATIONS: dict[str, Expect] = {
     "manage:stale_list": staff(IG, DPO_ROLE),
     "manage:stale_create": staff(DPO_ROLE),
     "manage:stale_edit": staff(DPO_ROLE, kwargs=_stale_reference),
+    # E-mail notifications: the messages about the current organisation's notices, and one's own settings.
+    "manage:messages": staff(IG, DPO_ROLE, post=NOT_ALLOWED),
+    "manage:notification_preferences": staff(IG, DPO_ROLE),
     # Choosing the organisation to work in: staff of it; organisations and their staff: administrators.
     "manage:organisation_switch": post_only(staff(IG, DPO_ROLE, get=NOT_ALLOWED, data=_switch_to_default)),
     "manage:organisations": superuser_only(),

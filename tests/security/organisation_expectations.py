@@ -151,6 +151,10 @@ ORGANISATION_EXPECTATIONS: dict[str, Cell] = {
     "manage:notice_withdraw": Cell(SCOPED, _notice_pk()),
     "manage:notice_restore": Cell(SCOPED, _published),
     "manage:export": Cell(UNSCOPED),
+    # The messages of the organisation being worked in (never another's: tests/notifications/test_pages.py),
+    # and one's own e-mail settings.
+    "manage:messages": Cell(UNSCOPED),
+    "manage:notification_preferences": Cell(UNSCOPED),
     # Choosing A to work in: only someone who is in A can.
     "manage:organisation_switch": Cell(SCOPED, _switch),
     "manage:organisations": Cell(ADMIN),
