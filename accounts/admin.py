@@ -3,14 +3,8 @@ from django.contrib import admin
 from .models import AuditEvent, Membership, Organisation
 
 
-@admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
-    """Read-only: the trail is appended to by accounts.actions.audit_record and never edited."""
-
-    list_display = ["occurred_at", "actor_username", "action", "object_repr", "ip_address"]
-    list_filter = ["action"]
-    search_fields = ["actor_username", "object_repr"]
-    date_hierarchy = "occurred_at"
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """For records the application appends and nobody edits: superusers read them, nothing more."""
 
     def has_add_permission(self, request):
         return False
@@ -20,6 +14,16 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnlyAdmin):
+    """Read-only: the trail is appended to by accounts.actions.audit_record and never edited."""
+
+    list_display = ["occurred_at", "actor_username", "action", "object_repr", "ip_address"]
+    list_filter = ["action"]
+    search_fields = ["actor_username", "object_repr"]
+    date_hierarchy = "occurred_at"
 
 
 @admin.register(Organisation)
