@@ -72,7 +72,9 @@ def messages_create(
             version=version, reminder=reminder, subject=subject, body=body,
         ))
     for message in messages:
-        transaction.on_commit(partial(_enqueue, message.pk))
+        # robust: the step has committed by then, so a queue that cannot be reached is logged, never turned
+        # into an error page for a step that succeeded.
+        transaction.on_commit(partial(_enqueue, message.pk), robust=True)
     return messages
 
 

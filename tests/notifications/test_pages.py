@@ -2,11 +2,12 @@
 e-mail settings, which decide what they are sent."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from accounts.models import AuditEvent
 from notices import actions as notice_actions
-from notifications.actions import messages_create
+from notifications.actions import messages_create, preference_update
 from notifications.models import Kind, Message, Preference
 from tests.factories import NoticeFactory
 
@@ -65,3 +66,8 @@ def test_it_says_what_is_wrong_with_a_kind_that_does_not_exist(bob, dpo):
     assert response.status_code == 200
     assert "Select a valid choice. everything is not one of the available choices." in response.content.decode()
     assert not Preference.objects.exists()
+
+
+def test_the_action_refuses_a_kind_that_does_not_exist(bob):
+    with pytest.raises(ValidationError, match="There is no kind of e-mail called everything"):
+        preference_update(actor=bob, kinds_off=["everything"], lock_version=1)

@@ -98,6 +98,8 @@ def test_it_announces_a_scheduled_version_once_the_day_it_comes_into_force(
     day = today() + dt.timedelta(days=3)
     with committed():
         publish(notice, effective_from=day)
+    published = next(message for message in outbox.messages if message.subject.startswith("Published"))
+    assert f"It comes into force on {day:%-d %B %Y}, and the public cannot read it before then." in published.body
     outbox.messages.clear()
 
     with committed():

@@ -11,7 +11,7 @@ from notices import actions
 from notices.models import Notice
 from notifications.models import Kind, Message, Preference
 from tests.conftest import _user
-from tests.factories import NoticeFactory
+from tests.factories import ControllerFactory, PurposeFactory, RetentionRuleFactory, default_organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -24,11 +24,11 @@ def committed(django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def notice(olive):
-    """A notice whose draft olive started; alice will submit it."""
-    notice = NoticeFactory(title="Family hubs privacy notice")
-    version = notice.versions.get()
-    version.created_by = olive
-    version.save(update_fields=["created_by"])
+    """A notice olive started (so she wrote its draft), complete enough to publish; alice will submit it."""
+    notice = actions.notice_create(actor=olive, organisation=default_organisation(), title="Family hubs privacy notice",
+                                   slug="family-hubs", controller=ControllerFactory())
+    notice.purposes.add(PurposeFactory())
+    notice.retention_rules.add(RetentionRuleFactory())
     return notice
 
 
