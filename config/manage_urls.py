@@ -44,6 +44,7 @@ urlpatterns = [
     path("references/out-of-date/new/", references.stale_create, name="stale_create"),
     path("references/out-of-date/<int:pk>/edit/", references.stale_edit, name="stale_edit"),
     path("organisation/", accounts.organisation_switch, name="organisation_switch"),
+    path("embedding/", accounts.organisation_embedding, name="embedding"),
     path("organisations/", accounts.organisation_list, name="organisations"),
     path("organisations/<slug:slug>/", accounts.organisation_detail, name="organisation"),
     path("organisations/<slug:slug>/members/<int:pk>/remove/", accounts.membership_remove, name="membership_remove"),
