@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from accounts.actions import organisation_embedding_set
 from tests.browser.axe import assert_accessible_at_every_width
+from tests.browser.test_every_page_fits_a_phone import _signed_in
 from tests.factories import NoticeFactory, default_organisation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -80,3 +81,31 @@ def test_the_embed_page_and_the_api_docs_are_accessible_and_fit_a_phone(live_ser
         response = page.goto(live_server.url + path)
         assert response.status == 200, path
         assert_accessible_at_every_width(page)
+
+
+def test_an_officer_names_the_sites_then_copies_the_snippet(browser, live_server, sign_in, alice, publish):
+    notice = NoticeFactory(slug="young-carers", title="Young Carers privacy notice")
+    publish(notice)
+    context = _signed_in(browser, live_server, sign_in, alice)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    page = context.new_page()
+
+    page.goto(live_server.url + "/manage/embedding/")
+    page.get_by_label("Your organisation's websites").fill("https://www.example.gov.uk/privacy")
+    page.get_by_role("button", name="Save").click()
+    error = "“https://www.example.gov.uk/privacy”: enter the site's address only"
+    expect(page.get_by_role("link", name=error)).to_be_visible()
+    assert_accessible_at_every_width(page)
+    page.get_by_label("Your organisation's websites").fill("https://www.example.gov.uk")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Saved the websites that can embed")).to_be_visible()
+
+    page.goto(live_server.url + f"/manage/notices/{notice.pk}/")
+    expect(page.get_by_text("It works on: https://www.example.gov.uk.")).to_be_visible()
+    page.get_by_role("button", name="Copy the code").click()
+    expect(page.get_by_role("status")).to_have_text("Copied. Paste it into your page.")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.get_by_label("Code to paste").input_value()
+    assert copied.startswith('<iframe src="http://localhost:8000/notices/young-carers/embed/" title="Young Carers')
+    assert_accessible_at_every_width(page)
+    context.close()
