@@ -7,6 +7,7 @@ withdrawal's moment) and the day it happened, so a feed reader never sees one ev
 """
 
 import datetime as dt
+import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -21,6 +22,14 @@ from .selectors import PublicNotice
 CONTENT_TYPE = "application/atom+xml; charset=utf-8"
 # A feed reader wants what is new; the whole history of a large portal would be a page nobody reads.
 MOST_ENTRIES = 100
+# Characters XML 1.0 cannot hold at all, even escaped (Django's XML writer refuses them): a control character
+# typed into a title would otherwise make the feed impossible to write.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """`text` without the characters XML cannot hold."""
+    return NOT_XML.sub("", text)
 
 
 class _Atom(Atom1Feed):
@@ -97,7 +106,7 @@ def atom(*, title: str, page: str, address: str, states: list[PublicNotice], fal
     """The feed at `address` (its own path) of the notices in `states`, newest first; `page` is the HTML page
     it follows."""
     feed = _Atom(
-        title=title,
+        title=xml_text(title),
         link=absolute(page),
         description="",
         feed_url=absolute(address),
@@ -107,5 +116,5 @@ def atom(*, title: str, page: str, address: str, states: list[PublicNotice], fal
     )
     entries = [entry for state in states for entry in (*_version_entries(state), *_withdrawal_entries(state))]
     for entry in sorted(entries, key=lambda e: e["updateddate"], reverse=True)[:MOST_ENTRIES]:
-        feed.add_item(**entry)
+        feed.add_item(**{key: xml_text(value) if isinstance(value, str) else value for key, value in entry.items()})
     return feed.writeString("utf-8").encode("utf-8")
