@@ -17,6 +17,8 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import AuditEvent, Membership, Organisation
+from .origins import normalise_origins
+from .permissions import can
 
 RECOVERY_CODE_COUNT = 10
 AUTHENTICATOR_NAME = "Authenticator app"
@@ -174,6 +176,10 @@ class OrganisationError(Exception):
     """An organisation or membership change that cannot be made; the message says why, for the user."""
 
 
+class OrganisationConflict(Exception):
+    """The organisation was changed since the editor loaded it; the message says so, for the user."""
+
+
 def _require_superuser(actor) -> None:
     if not (actor.is_active and actor.is_superuser):
         raise PermissionDenied("Only portal administrators can manage organisations and their staff.")
@@ -214,3 +220,26 @@ def membership_end(*, actor: AbstractBaseUser, membership: Membership) -> None:
     audit_record(actor=actor, action="membership_ended", target=membership, organisation=membership.organisation,
                  detail={"user": membership.user.get_username()})
     membership.delete()
+
+
+@transaction.atomic
+def organisation_embedding_set(
+    *, actor: AbstractBaseUser, organisation: Organisation, origins: list[str], lock_version: int
+) -> Organisation:
+    """Set the web addresses of `organisation`'s own sites, which may show its notices in a frame. Its staff
+    only (accounts.permissions: "organisation.embedding"); refused with OrganisationConflict if someone saved
+    since `lock_version` was read. `origins` are checked and normalised again here, whoever calls."""
+    if not can(actor, "organisation.embedding", organisation):
+        raise PermissionDenied("Your role does not let you change where this organisation's notices are embedded.")
+    checked = normalise_origins(origins)
+    locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if locked.lock_version != lock_version:
+        raise OrganisationConflict(
+            "Someone else changed these websites while you were editing. Check what is saved now and save again."
+        )
+    before = locked.embed_origins
+    locked.embed_origins, locked.lock_version = checked, locked.lock_version + 1
+    locked.save(update_fields=["embed_origins", "lock_version"])
+    audit_record(actor=actor, action="organisation_embedding_set", target=locked, organisation=locked,
+                 detail={"before": before, "after": checked})
+    return locked

@@ -3,6 +3,8 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator, RegexValidator
 
+from .origins import normalise_origins
+
 
 def _helper() -> FormHelper:
     # The <form> tag, CSRF token and buttons live in the templates, so the error summary can sit above the
@@ -180,3 +182,24 @@ class SwitchOrganisationForm(forms.Form):
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
+
+
+class EmbeddingForm(GovUKInputErrors, forms.Form):
+    """The web addresses of an organisation's own sites, one a line; checked by accounts.origins."""
+
+    web_addresses = forms.CharField(
+        label="Your organisation's websites",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5, "spellcheck": "false", "autocomplete": "off"}),
+        help_text="One web address a line, for example https://www.example.gov.uk. Only these sites can show "
+        "your notices in a frame. Leave empty to let no site do so.",
+    )
+    lock_version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+    def clean_web_addresses(self) -> list[str]:
+        return normalise_origins(self.cleaned_data["web_addresses"].splitlines())

@@ -72,6 +72,12 @@ class Organisation(models.Model):
         max_length=80, unique=True, help_text="Its public page: /organisations/<slug>/. Lower case, hyphens."
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The web addresses (origins: scheme, host and port) of the organisation's own sites, which may show its
+    # notices in a frame (/notices/<slug>/embed/): the embed page's CSP frame-ancestors. Empty: none may.
+    embed_origins = models.JSONField(default=list, blank=True, editable=False)
+    # Optimistic locking for what its staff edit here (the web addresses): a save made from an out-of-date
+    # form is refused rather than overwriting someone else's.
+    lock_version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["name"]

@@ -28,6 +28,8 @@ ACTIONS = {
     # The shared reference data the checks trust (the legislation catalogue, out-of-date references):
     # any organisation's DPO keeps it, for everyone.
     "reference.change": (DPO,),
+    # The web addresses of the organisation's own sites, which may show its notices in a frame.
+    "organisation.embedding": (IG_OFFICER, DPO),
 }
 
 

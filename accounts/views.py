@@ -27,18 +27,21 @@ from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
 from .actions import (
+    OrganisationConflict,
     SecondFactorRefused,
     membership_end,
     membership_set,
     organisation_create,
+    organisation_embedding_set,
     second_factor_enrol,
     second_factor_verify,
     secret_base32,
 )
-from .current import current_organisation_set
+from .current import current_organisation, current_organisation_set
 from .decorators import second_factor_redirect, staff_refusal, staff_required
 from .forms import (
     AuditFilterForm,
+    EmbeddingForm,
     EnrolForm,
     MembershipForm,
     OrganisationForm,
@@ -234,6 +237,35 @@ def organisation_switch(request):
     current_organisation_set(request, form.cleaned_data["organisation"])
     messages.success(request, f"You are now working in {form.cleaned_data['organisation']}.")
     return redirect("manage:dashboard")
+
+
+@staff_required("organisation.embedding")
+def organisation_embedding(request):
+    """IG officer or DPO: the web addresses of their organisation's own sites, where its notices may be
+    embedded (each notice's page in /manage/ gives the snippet to paste)."""
+    organisation = current_organisation(request)
+    if organisation is None:
+        raise Http404("You are in no organisation")
+    initial = {"web_addresses": "\n".join(organisation.embed_origins), "lock_version": organisation.lock_version}
+    form = EmbeddingForm(request.POST or None, initial=initial)
+    conflict = ""
+    if request.method == "POST" and form.is_valid():
+        try:
+            organisation_embedding_set(actor=request.user, organisation=organisation,
+                                       origins=form.cleaned_data["web_addresses"],
+                                       lock_version=form.cleaned_data["lock_version"])
+        except OrganisationConflict as error:
+            # The editor's text stays in the form, beside what is saved now; saving again is a deliberate choice.
+            conflict = str(error)
+            organisation.refresh_from_db()
+            form.data = form.data.copy()
+            form.data["lock_version"] = organisation.lock_version
+        else:
+            messages.success(request, f"Saved the websites that can embed {organisation}'s notices.")
+            return redirect("manage:embedding")
+    saved_now = "Saved now: " + (", ".join(organisation.embed_origins) or "none") + "."
+    context = {"organisation": organisation, "form": form, "conflict": conflict, "saved_now": saved_now}
+    return render(request, "accounts/embedding.html", context)
 
 
 def _superuser_required(view):

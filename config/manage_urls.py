@@ -47,6 +47,7 @@ urlpatterns = [
     path("messages/", notifications.message_list, name="messages"),
     path("messages/settings/", notifications.preferences, name="notification_preferences"),
     path("organisation/", accounts.organisation_switch, name="organisation_switch"),
+    path("embedding/", accounts.organisation_embedding, name="embedding"),
     path("organisations/", accounts.organisation_list, name="organisations"),
     path("organisations/<slug:slug>/", accounts.organisation_detail, name="organisation"),
     path("organisations/<slug:slug>/members/<int:pk>/remove/", accounts.membership_remove, name="membership_remove"),

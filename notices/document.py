@@ -428,3 +428,25 @@ def _free_text(notice: Notice) -> dict[str, list[dict]]:
             }
         )
     return placed
+
+
+def public_json(document: dict) -> dict:
+    """A frozen document as the public reads it as data (the version's .json and the API): the same dict
+    without the register's database ids. The stored document keeps them, because restoring a version into a
+    draft and comparing two versions match records by id; a reader outside the portal has no use for them,
+    and they would tie every consumer to one database. A free-text section's key ("text-<id>") becomes its
+    place among the free-text sections ("text-1", "text-2", …), still unique within the document."""
+    places = iter(range(1, len(document["sections"]) + 1))
+    sections = [
+        {**_without_ids(section), "key": f"text-{next(places)}"} if section.get("free_text") else _without_ids(section)
+        for section in document["sections"]
+    ]
+    return {**_without_ids(document), "sections": sections}
+
+
+def _without_ids(value):
+    if isinstance(value, dict):
+        return {key: _without_ids(item) for key, item in value.items() if key != "id"}
+    if isinstance(value, list):
+        return [_without_ids(item) for item in value]
+    return value

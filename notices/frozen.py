@@ -24,12 +24,14 @@ taken before a publication, restart the portal's processes.
 import datetime as dt
 import functools
 import hashlib
+import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from django.db.models import Max, Min
 from django.http import HttpResponse
@@ -64,6 +66,12 @@ def render_page(template: str, context: dict, *, status: int = 200) -> Made:
     """A public template rendered without the request: nothing about the visitor can reach the bytes."""
     body = render_to_string(template, {"PORTAL_NAME": settings.PORTAL_NAME, **context})
     return Made(body=body.encode("utf-8"), status=status)
+
+
+def render_json(data, *, headers: dict | None = None) -> Made:
+    """Public data as JSON, indented for people reading it, with the characters as they are."""
+    body = json.dumps(data, indent=2, ensure_ascii=False, cls=DjangoJSONEncoder).encode("utf-8")
+    return Made(body=body, content_type="application/json", headers=headers or {})
 
 
 def serve(request, *, changes: bool, make: Callable[[], Made]) -> HttpResponse:

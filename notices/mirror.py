@@ -13,9 +13,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db.models import Q
 from django.test import Client
 from django.urls import reverse
+
+from accounts.models import Organisation
 
 from . import selectors
 
@@ -25,19 +26,26 @@ MANIFEST = ".mirror.json"
 NGINX_LOCATIONS = """
     charset utf-8;
     index index.html;
-    types { text/html html; application/json json; application/pdf pdf; }
+    types { text/html html; application/json json; application/pdf pdf; application/atom+xml atom; }
     location ~ ^/notices/[^/]+/pdf$ { default_type application/pdf; }
 """
 
 
 def public_addresses() -> Iterator[str]:
-    """Every public address the mirror holds. The one list: add a new kind of public page here."""
+    """Every public address the mirror holds. The one list: add a new kind of public page here. The embed page
+    is left out: which sites may frame it is a response header (CSP frame-ancestors), which files cannot carry."""
     yield reverse("public:home")
     yield reverse("public:accessibility")
-    for state in selectors.public_notice_states(Q(effective_from__lte=selectors.today())).values():
-        if not state.visible:
-            continue
+    yield reverse("public:feed")
+    yield reverse("public:api_docs")
+    yield reverse("public:api_index")
+    yield reverse("public:api_schema")
+    for slug in Organisation.objects.order_by("slug").values_list("slug", flat=True):
+        yield reverse("public:organisation_feed", args=[slug])
+    for state in selectors.public_notices():
         yield reverse("public:notice", args=[state.slug])
+        yield reverse("public:notice_feed", args=[state.slug])
+        yield reverse("public:api_notice", args=[state.slug])
         yield reverse("public:versions", args=[state.slug])
         if state.in_force() is not None:
             yield reverse("public:summary", args=[state.slug])
@@ -48,6 +56,7 @@ def public_addresses() -> Iterator[str]:
             yield reverse("public:version", args=[state.slug, number])
             yield reverse("public:version_summary", args=[state.slug, number])
             yield reverse("public:version_json", args=[state.slug, number])
+            yield reverse("public:api_version", args=[state.slug, number])
             if publication.pdf_size:
                 yield reverse("public:pdf_version", args=[state.slug, number])
         # The comparisons the versions page links to: each version with the one before it.

@@ -240,6 +240,21 @@ def public_notice_states(where: Q) -> dict[int, PublicNotice]:
     }
 
 
+def public_notices(*, organisation_id: int | None = None) -> list[PublicNotice]:
+    """Every notice the public has seen a version of, in force or withdrawn (of one organisation, if given),
+    by slug: what the feeds, the API index and the mirror list."""
+    where = Q(effective_from__lte=today())
+    if organisation_id is not None:
+        where &= Q(version__notice__organisation_id=organisation_id)
+    states = [state for state in public_notice_states(where).values() if state.visible]
+    return sorted(states, key=lambda state: state.slug)
+
+
+def embed_origins(*, slug: str) -> list[str]:
+    """The web addresses of the sites that may show the notice at `slug` in a frame: its organisation's."""
+    return Organisation.objects.filter(notices__slug=slug).values_list("embed_origins", flat=True).first() or []
+
+
 def public_notice(*, slug: str) -> PublicNotice | None:
     """The notice at a public address, or None when the public has seen no version of it: a notice that
     was never published is indistinguishable from one that does not exist."""

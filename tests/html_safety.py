@@ -64,7 +64,9 @@ def _page_element(nonce: str | None) -> Callable[[str, dict], bool]:
             # What script-src 'self' 'nonce-…' lets run: our own addresses, or inline with this response's nonce.
             return (nonce is not None and attrs.get("nonce") == nonce) or _same_site(attrs.get("src"))
         if tag == "link":
-            return _from_static(attrs.get("href"))
+            # Our stylesheets, or a same-site alternate (the page's Atom feed), which a browser never loads.
+            alternate = attrs.get("rel") == "alternate" and _same_site(attrs.get("href"))
+            return _from_static(attrs.get("href")) or alternate
         if tag == "meta":
             return "http-equiv" not in attrs  # a refresh could send the reader elsewhere
         if tag == "form":

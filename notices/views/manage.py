@@ -18,6 +18,7 @@ from services import selectors as register_selectors
 from services.register import RECORD_TYPES, record_type_for
 
 from .. import actions, selectors
+from ..api.resources import absolute
 from ..compare import compare_versions
 from ..compliance import check_document, check_notice, notice_meta
 from ..document import build_document, draft_document, in_order, with_version
@@ -123,6 +124,8 @@ def _detail_page(request, notice, *, submit_form=None, withdraw_form=None):
         "is_published": notice.versions.filter(status=NoticeVersion.Status.PUBLISHED).exists(),
         # The working copy checked as it would be submitted, so gaps are fixed before the DPO sees them.
         "findings": check_notice(notice),
+        # The embed code staff paste into their own site: the portal's public address, not the one they used.
+        "embed_url": absolute(reverse("public:embed", args=[notice.slug])),
     }
     return render(request, "manage/notices/detail.html", context)
 

@@ -3,12 +3,15 @@ from their effective date, so drafts, reviews and scheduled versions are 404 to 
 
 import datetime as dt
 
-from django.http import Http404, HttpResponse, JsonResponse
+from csp.constants import NONE
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from .. import frozen, selectors
+from ..api.cors import open_to_every_origin
 from ..compare import compare_versions
+from ..document import public_json
 from ..models import Publication
 
 
@@ -36,7 +39,7 @@ def accessibility(request):
     return render(request, "notices/accessibility.html", {"contacts": selectors.public_contacts()})
 
 
-def _public(slug: str) -> selectors.PublicNotice:
+def public_state(slug: str) -> selectors.PublicNotice:
     # A slug the public has seen no version of is the same plain 404 as one that does not exist.
     state = selectors.public_notice(slug=slug)
     if state is None:
@@ -69,6 +72,25 @@ def notice(request, slug):
 
 
 @require_safe
+def embed(request, slug):
+    """Public: the version in force with minimal chrome, for the organisation's own sites to show in a frame.
+
+    The page is frozen like the others; which sites may frame it is the organisation's setting, read on each
+    request (one small query) so a change takes effect at once: CSP frame-ancestors names them, and
+    X-Frame-Options (which cannot name sites) is left off. With no sites set, framing stays refused."""
+    response = _serve_in_force(request, slug, field="html", page=_embed_page)
+    origins = selectors.embed_origins(slug=slug)
+    response._csp_replace = {"frame-ancestors": origins or [NONE]}
+    response.xframe_options_exempt = bool(origins)
+    return response
+
+
+def _embed_page(state, publication) -> frozen.Made:
+    context = {"slug": state.slug, "publication": publication}
+    return frozen.render_page("notices/embed.html", context)
+
+
+@require_safe
 def summary(request, slug):
     """Public: the first layer of the version in force, linking to the full notice; withdrawn as the notice."""
     return _serve_in_force(request, slug, field="document", page=_summary_page)
@@ -78,7 +100,7 @@ def _serve_in_force(request, slug, *, field: str, page) -> HttpResponse:
     """The stored page `page(state, publication)` of the version in force, loaded with its stored `field`."""
 
     def make():
-        state = _public(slug)
+        state = public_state(slug)
         current = state.in_force()
         if current is None:
             return _withdrawn(state)
@@ -100,9 +122,9 @@ def versions(request, slug):
     force on a date (which redirects to that version's as-of address)."""
     values = {part: request.GET.get(part, "").strip()[:4] for part in ("day", "month", "year")}
     if not any(part in request.GET for part in values):
-        return frozen.serve(request, changes=True, make=lambda: _versions_page(_public(slug)))
+        return frozen.serve(request, changes=True, make=lambda: _versions_page(public_state(slug)))
     # The form was sent, even if empty.
-    state = _public(slug)
+    state = public_state(slug)
     when, date_error = _parse_date(values)
     if when is not None:
         return redirect("public:on_date", slug=slug, year=when.year, month=when.month, day=when.day)
@@ -159,7 +181,7 @@ def version_summary(request, slug, number):
 
 def _serve_numbered(request, slug, number, *, field: str, page) -> HttpResponse:
     def make():
-        state = _public(slug)
+        state = public_state(slug)
         return page(state, _version(state, number, fields=(field,)), numbered=True)
 
     return frozen.serve(request, changes=False, make=make)
@@ -177,7 +199,7 @@ def on_date(request, slug, year, month, day):
     """Public: the version that was in force on a date ("which notice applied when my data was shared?")."""
 
     def make():
-        state = _public(slug)
+        state = public_state(slug)
         try:
             when = dt.date(year, month, day)
         except (ValueError, OverflowError):  # 2024-02-30, or a year too large for a date at all
@@ -205,17 +227,19 @@ def _bad_date(slug: str) -> frozen.Made:
     return frozen.render_page("notices/bad_date.html", context, status=404)
 
 
+@open_to_every_origin
 @require_safe
 def version_json(request, slug, number):
-    """Public: the frozen document of a published version, as JSON."""
+    """Public: the frozen document of a published version, as JSON (as the API gives it: without database ids)."""
 
-    def make():
-        publication = _version(_public(slug), number, fields=("document",))
-        made = JsonResponse(publication.document, json_dumps_params={"indent": 2, "ensure_ascii": False})
-        headers = {"Content-Disposition": f'inline; filename="{slug}-v{number}.json"'}
-        return frozen.Made(made.content, content_type=made["Content-Type"], headers=headers)
+    headers = {"Content-Disposition": f'inline; filename="{slug}-v{number}.json"'}
+    return frozen.serve(request, changes=False, make=lambda: version_document(slug, number, headers=headers))
 
-    return frozen.serve(request, changes=False, make=make)
+
+def version_document(slug: str, number: int, *, headers: dict | None = None) -> frozen.Made:
+    """A published version's document as the public reads it as data (the download and the API alike)."""
+    publication = _version(public_state(slug), number, fields=("document",))
+    return frozen.render_json(public_json(publication.document), headers=headers)
 
 
 @require_safe
@@ -223,7 +247,7 @@ def compare(request, slug, old, new):
     """Public: what changed between two published versions, as a list and section by section."""
 
     def make():
-        state = _public(slug)
+        state = public_state(slug)
         before = _version(state, old, fields=("document", "html"))
         after = _version(state, new, fields=("document", "html"))
         context = {

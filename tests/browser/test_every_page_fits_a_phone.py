@@ -86,7 +86,7 @@ OFFICER_PAGES = [
     "/manage/register/recipients/", "/manage/register/retention-rules/", "/manage/notices/new/",
     "/manage/notices/{pk}/", "/manage/notices/{pk}/about/", "/manage/notices/{pk}/choose/recipients/",
     "/manage/notices/{pk}/sections/new/", "/manage/notices/{pk}/preview/", "/manage/references/legislation/",
-    "/manage/references/out-of-date/", "/manage/messages/", "/manage/messages/settings/",
+    "/manage/references/out-of-date/", "/manage/messages/", "/manage/messages/settings/", "/manage/embedding/",
 ]
 DPO_PAGES = ["/manage/notices/{pk}/review/", "/manage/export/", "/accounts/audit/"]
 

@@ -16,7 +16,7 @@ from django.test import Client
 
 from notices import actions
 from notices.mirror import NGINX_LOCATIONS, build_mirror, file_for, public_addresses
-from tests.factories import NoticeFactory
+from tests.factories import NoticeFactory, default_organisation
 
 pytestmark = pytest.mark.django_db
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -90,6 +90,8 @@ def test_it_serves_every_public_address_with_the_portals_bytes(alice, publish, m
     addresses = list(public_addresses())
     assert "/notices/young-carers/compare/1...2/" in addresses and "/notices/council/v1.pdf" in addresses
     assert "/notices/council/summary/" in addresses and "/notices/young-carers/v2/summary/" in addresses
+    assert {"/feed.atom", "/api/v1/index.json", "/notices/council/feed.atom", "/api/v1/notices/council/v1.json"} <= set(
+        addresses)
     for address in addresses:
         assert _nginx(nginx, address) == _portal(address), address
 
@@ -117,7 +119,10 @@ def test_it_rewrites_only_the_files_of_the_notice_published_since(alice, publish
     _publish_again(alice, publish, carers)
     second = build_mirror(mirror_dir)
 
-    assert second.written and all(name.startswith("notices/young-carers/") for name in second.written)
-    assert "notices/young-carers/v2/index.html" in second.written
+    # That notice's files, and the lists of every notice: the feeds it is in and the API's index.
+    shared = {"feed.atom", f"organisations/{default_organisation().slug}/feed.atom", "api/v1/index.json"}
+    own = ("notices/young-carers/", "api/v1/notices/young-carers")
+    assert second.written and all(name.startswith(own) or name in shared for name in second.written)
+    assert "notices/young-carers/v2/index.html" in second.written and shared <= set(second.written)
     assert second.unchanged >= 8  # the council's files and the home page were left alone
     assert build_mirror(mirror_dir).written == []

@@ -100,6 +100,10 @@ def _public_addresses(slug):
         "compare": reverse("public:compare", args=[slug, 1, 2]),
         "pdf": reverse("public:pdf_version", args=[slug, 1]),
         "current pdf": reverse("public:pdf_current", args=[slug]),
+        "embed": reverse("public:embed", args=[slug]),
+        "feed": reverse("public:notice_feed", args=[slug]),
+        "api notice": reverse("public:api_notice", args=[slug]),
+        "api version": reverse("public:api_version", args=[slug, 1]),
     }
 
 
@@ -132,9 +136,9 @@ def test_it_serves_the_same_bytes_and_a_strong_etag_and_304_when_unchanged(two_v
 
 def test_it_marks_numbered_addresses_immutable_and_in_force_ones_fresh_for_five_minutes(two_versions):
     addresses = _public_addresses("young-carers")
-    for kind in ("version", "version summary", "json", "compare", "pdf"):
+    for kind in ("version", "version summary", "json", "compare", "pdf", "api version"):
         assert Client().get(addresses[kind])["Cache-Control"] == IMMUTABLE, kind
-    for kind in ("in force", "summary", "versions", "on a date"):
+    for kind in ("in force", "summary", "versions", "on a date", "embed", "feed", "api notice"):
         assert Client().get(addresses[kind])["Cache-Control"] == "public, max-age=300", kind
 
 
@@ -199,6 +203,10 @@ def _every_public_response(slug):
     yesterday = today() - dt.timedelta(days=30)
     addresses.update(
         home="/",
+        portal_feed=reverse("public:feed"),
+        api_docs=reverse("public:api_docs"),
+        api_index=reverse("public:api_index"),
+        api_schema=reverse("public:api_schema"),
         search="/?q=young",
         accessibility=reverse("public:accessibility"),
         verify=reverse("public:verify"),

@@ -231,6 +231,16 @@ EXPECTATIONS: dict[str, Expect] = {
     "public:pdf_version": everyone(post=NOT_ALLOWED, kwargs=_only("slug", "number")),
     "public:pdf_current": everyone(post=NOT_ALLOWED, kwargs=_only("slug")),
     "public:verify": everyone(),
+    "public:embed": everyone(post=NOT_ALLOWED, kwargs=_only("slug")),
+    # Feeds and the open API: read-only for everyone.
+    "public:feed": PUBLIC_READ,
+    "public:organisation_feed": everyone(post=NOT_ALLOWED, kwargs=_organisation),
+    "public:notice_feed": everyone(post=NOT_ALLOWED, kwargs=_only("slug")),
+    "public:api_docs": PUBLIC_READ,
+    "public:api_index": PUBLIC_READ,
+    "public:api_schema": PUBLIC_READ,
+    "public:api_notice": everyone(post=NOT_ALLOWED, kwargs=_only("slug")),
+    "public:api_version": everyone(post=NOT_ALLOWED, kwargs=_only("slug", "number")),
     # The container healthcheck's and load balancer's question: "ok" or "unavailable", nothing more.
     "healthz": PUBLIC_READ,
     # The workspace (/manage/): IG officers and DPOs read everything; IG officers change records and drafts;
@@ -278,6 +288,8 @@ EXPECTATIONS: dict[str, Expect] = {
     "manage:notification_preferences": staff(IG, DPO_ROLE),
     # Choosing the organisation to work in: staff of it; organisations and their staff: administrators.
     "manage:organisation_switch": post_only(staff(IG, DPO_ROLE, get=NOT_ALLOWED, data=_switch_to_default)),
+    # Where the organisation's notices may be embedded: its IG officers and DPOs.
+    "manage:embedding": staff(IG, DPO_ROLE),
     "manage:organisations": superuser_only(),
     "manage:organisation": superuser_only(kwargs=_organisation),
     "manage:membership_remove": post_only(superuser_only(get=NOT_ALLOWED, kwargs=_membership)),

@@ -13,6 +13,7 @@ import io
 import json
 import re
 import unicodedata
+from xml.etree import ElementTree
 
 import pikepdf
 import pytest
@@ -21,6 +22,7 @@ from django.test import Client
 from hypothesis import example, given
 
 from notices import actions, frozen
+from notices.feeds import xml_text
 from notices.models import Notice, NoticeSection
 from notices.selectors import today
 from tests.factories import (
@@ -147,6 +149,20 @@ def _assert_json_harmless(response, title: str) -> None:
             assert odd_links(section["html"]) == []
 
 
+def _assert_feed_harmless(response, title: str, change_summary: str) -> None:
+    """The feed is well-formed XML whatever the text; its titles are that text, and the HTML of its summaries
+    runs nothing."""
+    assert response.status_code == 200
+    root = ElementTree.fromstring(response.content)  # noqa: S314 (our own output)
+    atom = "{http://www.w3.org/2005/Atom}"
+    entries = root.findall(f"{atom}entry")
+    assert entries[0].findtext(f"{atom}title") == xml_text(f"{title}: version 3")
+    for entry in entries:
+        assert active_content(entry.findtext(f"{atom}summary")) == []
+    if xml_text(change_summary).strip():
+        assert_shown(entries[0].findtext(f"{atom}summary"), xml_text(change_summary))
+
+
 def _public_pages(slug: str, number: int) -> list[str]:
     """The notice's public pages: the one in force, the list of versions, this version and the one before
     it, the version in force today, and the comparison of the two."""
@@ -155,7 +171,7 @@ def _public_pages(slug: str, number: int) -> list[str]:
         f"/notices/{slug}/", f"/notices/{slug}/versions/", f"/notices/{slug}/v{number}/",
         f"/notices/{slug}/v{number - 1}/", f"/notices/{slug}/on/{day.year}-{day.month}-{day.day}/",
         f"/notices/{slug}/compare/{number - 1}...{number}/", f"/notices/{slug}/summary/",
-        f"/notices/{slug}/v{number}/summary/",
+        f"/notices/{slug}/v{number}/summary/", f"/notices/{slug}/embed/",
     ]
 
 
@@ -214,6 +230,8 @@ def _assert_published_harmless(client, notice: Notice, publication, text: str) -
     search = assert_harmless(client.get("/", {"q": notice.title}))
     assert_shown(search, notice.title)
     _assert_json_harmless(client.get(f"/notices/{notice.slug}/v{number}.json"), notice.title)
+    _assert_json_harmless(client.get(f"/api/v1/notices/{notice.slug}/v{number}.json"), notice.title)
+    _assert_feed_harmless(client.get(f"/notices/{notice.slug}/feed.atom"), notice.title, text)
     _assert_pdf_harmless(client.get(f"/notices/{notice.slug}/v{number}.pdf"), notice.title, heading,
                          notice.controller.name)
     _assert_pdf_harmless(client.get(f"/notices/{notice.slug}/pdf"), notice.title)
@@ -268,6 +286,7 @@ def _huge_number_addresses(slug: str, n: str) -> list[str]:
     return [
         f"/notices/{slug}/on/{n}-01-01/", f"/notices/{slug}/on/2024-{n}-01/", f"/notices/{slug}/on/2024-01-{n}/",
         f"/notices/{slug}/v{n}/", f"/notices/{slug}/v{n}.json", f"/notices/{slug}/v{n}.pdf",
+        f"/api/v1/notices/{slug}/v{n}.json",
         f"/notices/{slug}/compare/{n}...1/", f"/notices/{slug}/compare/1...{n}/",
         f"/notices/{slug}/versions/?day={n}&month={n}&year={n}",
     ]
