@@ -106,8 +106,7 @@ def publications_for_export(
 def notices_out_of_date(*, organisations) -> QuerySet[Notice]:
     """Published notices of `organisations` using a register record that changed after their latest
     publication, by title: the stored state notices.out_of_date keeps, read without comparing records."""
-    return (notices_for(organisations=organisations).filter(out_of_date__isnull=False)
-            .select_related("controller").order_by("title"))
+    return notices_for(organisations=organisations).filter(out_of_date__isnull=False).only("title").order_by("title")
 
 
 def notices_for(*, organisations) -> QuerySet[Notice]:
