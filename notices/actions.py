@@ -28,6 +28,7 @@ from .models import (
     Withdrawal,
     WorkflowEvent,
 )
+from .out_of_date import out_of_date_refresh
 from .pdf import render_pdf
 from .rendering import render_document_html, sha256_hex
 from .rights import RIGHTS
@@ -231,6 +232,8 @@ def notice_update(
         if before != set(getattr(locked, name).values_list("pk", flat=True)):
             changed.append(name)
     _edit_audited(actor=actor, notice=locked, what="about the notice and its records", fields=changed)
+    # A record now chosen (or no longer chosen) may change whether the public version is out of date.
+    out_of_date_refresh(notice_ids=[locked.pk])
     return locked
 
 
@@ -577,6 +580,8 @@ def _make_current(
     notice = version.notice
     notice.review_by = add_months(effective_from, 12)
     notice.save(update_fields=["review_by", "updated_at"])
+    # A new publication brings the notice up to date with the records it uses as they now are.
+    out_of_date_refresh(notice_ids=[notice.pk])
 
 
 def _blockers_to_override(version: NoticeVersion, reason: str) -> str:
@@ -604,6 +609,8 @@ def notice_withdraw(*, actor, notice: Notice, reason: str) -> Withdrawal:
     for version in live:
         _move(version, to=Status.WITHDRAWN, actor=actor, action="withdrawn", reason=reason.strip())
     PublicChange.objects.create(notice=notice, action="withdrawn")
+    # A withdrawn notice has no public version to be out of date.
+    out_of_date_refresh(notice_ids=[notice.pk])
     return Withdrawal.objects.create(
         notice=notice, version=live[0], withdrawn_at=timezone.now(), withdrawn_by=actor, reason=reason.strip()
     )
@@ -724,6 +731,7 @@ def version_restore(*, actor, publication: Publication, lock_version: int) -> No
                                      placement=section["placement"], position=position)
     _event(version=version, actor=actor, action="restored", from_status=version.status,
            reason=f"Restored from version {publication.version.number}")
+    out_of_date_refresh(notice_ids=[notice.pk])
     return version
 
 

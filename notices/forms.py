@@ -12,6 +12,7 @@ from django.conf import settings
 from accounts.forms import GovUKInputErrors, NormalisedLineEndings
 from services.forms import GovUKDateField, govuk_formfield, page_helper
 from services.models import Controller, Service
+from services.register import RecordPickers
 
 from .models import Notice, NoticeSection, StaleReference
 from .sections import generated_section_for
@@ -173,9 +174,11 @@ class NoticeCreateForm(NormalisedLineEndings, forms.ModelForm):
         self.fields["controller"].queryset = Controller.objects.filter(retired=False, organisation=organisation)
 
 
-class NoticeBasicsForm(NormalisedLineEndings, forms.ModelForm):
+class NoticeBasicsForm(RecordPickers, NormalisedLineEndings, forms.ModelForm):
+    """The notice's own fields: controller, services (a picker: a county runs a thousand), audience, summary,
+    parent."""
+
     helper = page_helper()
-    """The notice's own fields: controller, services, audience, summary, parent."""
 
     lock_version = forms.IntegerField(widget=forms.HiddenInput)
     review_by = GovUKDateField(
@@ -197,7 +200,12 @@ class NoticeBasicsForm(NormalisedLineEndings, forms.ModelForm):
         self.initial.setdefault("lock_version", notice.lock_version)
         own = {"organisation": notice.organisation_id}
         self.fields["controller"].queryset = _live(Controller.objects.filter(**own), [notice.controller])
-        self.fields["services"].queryset = _live(Service.objects.filter(**own), notice.services.all())
+        self.organisation = notice.organisation
+        self.start_pickers()
+        services = self.fields["services"]
+        services.queryset = _live(Service.objects.filter(**own), notice.services.all())
+        services.widget = self._picker("services", services.queryset, [s.pk for s in notice.services.all()])
+        services.choices = services.widget.choices
         self.fields["parent"].queryset = Notice.objects.filter(**own).exclude(pk=notice.pk)
 
 

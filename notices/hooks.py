@@ -28,23 +28,28 @@ def workflow_event_announce(event) -> None:
 
 class RegisterHooks:
     def usage(self, *, lookup: str, record, organisations) -> NoticeUsage:
-        from .models import Notice
-        from .selectors import notices_out_of_date
+        from .models import Notice, OutOfDate
 
         if not lookup:
             return NoticeUsage()
         notices = list(
+            # Only what the pages list: a record a county's every notice uses is listed by title.
             Notice.objects.filter(**{lookup: record}, organisation__in=organisations)
-            .select_related("controller").distinct().order_by("title")
+            .only("pk", "title", "organisation").distinct().order_by("title")
         )
         published_ids = set(
             Notice.objects.filter(pk__in=[n.pk for n in notices], versions__status="published")
             .values_list("pk", flat=True)
         )
         published = [n for n in notices if n.pk in published_ids]
-        stale_ids = {n.pk for n in notices_out_of_date(organisations=organisations)}
+        stale_ids = set(OutOfDate.objects.filter(notice_id__in=published_ids).values_list("notice_id", flat=True))
         return NoticeUsage(notices=notices, published=published,
                            out_of_date=[n for n in published if n.pk in stale_ids])
+
+    def record_changed(self, *, record) -> None:
+        from .out_of_date import record_changed
+
+        record_changed(record=record)
 
     def start_drafts(self, *, actor, notices: list) -> list:
         from .actions import notices_start_drafts

@@ -408,3 +408,19 @@ class PublicPage(models.Model):
 
     def __str__(self):
         return self.path
+
+
+class OutOfDate(models.Model):
+    """A published notice that uses a register record changed after its latest publication: its public
+    version no longer says what the register does. Kept by notices.out_of_date whenever a record, the notice's
+    choices or its publications change, so the dashboard and record pages read these rows instead of comparing
+    every notice's records on every request. Not history: a row comes and goes with the state it records."""
+
+    notice = models.OneToOneField(Notice, on_delete=models.CASCADE, primary_key=True, related_name="out_of_date")
+    found_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "out-of-date notices"
+
+    def __str__(self):
+        return f"{self.notice} is out of date"

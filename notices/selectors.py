@@ -3,14 +3,14 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import F, Max, Prefetch, Q, QuerySet
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import Organisation
 from services.models import Purpose, Service, ServiceParty
 
 from .models import Notice, NoticeVersion, Publication, PublicListing, Withdrawal
-from .sections import RECORD_LOOKUPS
 
 PUBLIC_STATUSES = [NoticeVersion.Status.PUBLISHED, NoticeVersion.Status.SUPERSEDED]
 
@@ -92,38 +92,21 @@ def publications_for_export(
         notices = notices.filter(controller=controller)
     if service is not None:
         notices = notices.filter(services=service)
-    notices = notices.distinct().order_by("slug")
+    publications = Publication.objects.filter(version__notice__in=notices.values("pk"))
     if as_of is not None:
-        found = (publication_in_force(notice=notice, on=as_of) for notice in notices)
-        return [publication for publication in found if publication is not None]
+        # Every notice's versions at once (PublicNotice.in_force picks each one's), not three queries a notice.
+        states = public_notice_states(Q(version__notice__in=notices.values("pk")))
+        publications = publications.filter(pk__in=[p.pk for s in states.values() if (p := s.in_force(as_of))])
     return list(
-        Publication.objects.select_related("version", "version__notice", "version__notice__controller")
-        .filter(version__notice__in=notices)
+        publications.select_related("version", "version__notice", "version__notice__controller")
         .order_by("version__notice__slug", "version__number")
     )
 
 
-# Every register relation a notice draws on, as lookups from Notice; a change to any of these records
-# after the notice's last publication leaves the public version out of date.
-NOTICE_RECORD_LOOKUPS = ["controller", *RECORD_LOOKUPS]
-
-
-def notices_out_of_date(*, organisations) -> list[Notice]:
+def notices_out_of_date(*, organisations) -> QuerySet[Notice]:
     """Published notices of `organisations` using a register record that changed after their latest
-    publication."""
-    stale_ids: set[int] = set()
-    published = Notice.objects.filter(versions__status=NoticeVersion.Status.PUBLISHED,
-                                      organisation__in=organisations)
-    for lookup in NOTICE_RECORD_LOOKUPS:
-        stale_ids |= set(
-            published.annotate(
-                last_published=Max("versions__publication__published_at"),
-                record_changed=Max(f"{lookup}__updated_at"),
-            )
-            .filter(record_changed__gt=F("last_published"))
-            .values_list("pk", flat=True)
-        )
-    return list(Notice.objects.filter(pk__in=stale_ids).select_related("controller").order_by("title"))
+    publication, by title: the stored state notices.out_of_date keeps, read without comparing records."""
+    return notices_for(organisations=organisations).filter(out_of_date__isnull=False).only("title").order_by("title")
 
 
 def notices_for(*, organisations) -> QuerySet[Notice]:
@@ -131,12 +114,17 @@ def notices_for(*, organisations) -> QuerySet[Notice]:
     return Notice.objects.filter(organisation__in=organisations)
 
 
-def dashboard(*, user, organisation) -> dict:
+# How many of an organisation's notices the dashboard lists at once: a county has hundreds.
+DASHBOARD_PAGE = 50
+
+
+def dashboard(*, user, organisation, page=1) -> dict:
     """What a member of staff needs to act on in `organisation`: their drafts, versions waiting for
-    review, versions sent back to them, notices due for review and notices out of date."""
+    review, versions sent back to them, notices due for review and notices out of date; and one page
+    (`page`) of all its notices. Versions are listed without their stored documents."""
     Status = NoticeVersion.Status
     versions = NoticeVersion.objects.filter(notice__organisation=organisation).select_related(
-        "notice", "notice__controller")
+        "notice", "notice__controller").defer("submitted_document")
     notices = notices_for(organisations=[organisation])
     return {
         "organisation": organisation,
@@ -144,8 +132,9 @@ def dashboard(*, user, organisation) -> dict:
         "in_review": list(versions.filter(status=Status.IN_REVIEW).select_related("submitted_by")),
         "sent_back": list(versions.filter(status=Status.DRAFT, submitted_by=user).exclude(rejection_reason="")),
         "review_due": list(notices.filter(review_by__lte=today() + dt.timedelta(days=30)).order_by("review_by")),
-        "out_of_date": notices_out_of_date(organisations=[organisation]),
-        "notices": list(notices.select_related("controller").prefetch_related("versions")),
+        "out_of_date": list(notices_out_of_date(organisations=[organisation])),
+        "notices": Paginator(notices.select_related("controller").only("title", "controller__name"),
+                             DASHBOARD_PAGE).get_page(page),
         "today": today(),
     }
 

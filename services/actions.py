@@ -10,6 +10,7 @@ from accounts.actions import audit_record
 from accounts.models import Organisation
 from accounts.permissions import can
 
+from .hooks import notice_hooks
 from .models import Legislation, OrganisationRecord, RegisterRecord
 
 
@@ -79,6 +80,9 @@ def _save(record: RegisterRecord, *, actor, relations: dict | None, reason: str 
         finally:
             del record.skip_history_when_saving
     record.save()
+    # Every register write passes here, so what notices store about their records (which are out of date)
+    # cannot miss a change.
+    notice_hooks().record_changed(record=record)
 
 
 def _audited(*, actor, record: RegisterRecord, action: str, fields) -> None:

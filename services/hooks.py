@@ -1,9 +1,9 @@
 """What the register asks of the app built on it, without importing it.
 
 Apps depend one way (accounts ← services/retention ← notices): the register cannot import notices, yet
-a record's page shows the notices that use it and offers to start new drafts of them. So notices offers
-those two things through this small interface, registered from its AppConfig.ready(); without it (the
-register used alone) a record is simply used by no notice.
+a record's page shows the notices that use it and offers to start new drafts of them, and a saved record
+may leave notices out of date. So notices offers those three things through this small interface, registered
+from its AppConfig.ready(); without it (the register used alone) a record is simply used by no notice.
 """
 
 from dataclasses import dataclass, field
@@ -28,6 +28,9 @@ class NoticeHooks(Protocol):
     def usage(self, *, lookup: str, record, organisations) -> NoticeUsage:
         """The notices of `organisations` that use `record` through the Notice lookup `lookup`."""
 
+    def record_changed(self, *, record) -> None:
+        """`record` was just saved (inside the saving transaction): what notices keep about it follows."""
+
     def start_drafts(self, *, actor, notices: list) -> list:
         """Open a new draft of each of `notices` that has none; return the new versions."""
 
@@ -35,6 +38,9 @@ class NoticeHooks(Protocol):
 class _NoNotices:
     def usage(self, *, lookup: str, record, organisations) -> NoticeUsage:
         return NoticeUsage()
+
+    def record_changed(self, *, record) -> None:
+        return None
 
     def start_drafts(self, *, actor, notices: list) -> list:
         return []

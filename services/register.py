@@ -34,63 +34,33 @@ FIND = "_find"
 FIND_SUFFIX = "__find"
 
 
-class RegisterForm(GovUKInputErrors, NormalisedLineEndings, forms.ModelForm):
-    """Validation for a register record of `organisation` (the record's own when editing). Carries the
-    lock_version the editor loaded (optimistic locking), offers only that organisation's records (and
-    retired ones only where they are already chosen), says when a name is already taken in that
-    organisation, and uses checkboxes for many-to-many fields so the form works without JavaScript."""
+class RecordPickers:
+    """Many-to-many fields of register records as pickers: checkboxes for the records chosen and the first
+    page of a search of `self.organisation`'s register (services.selectors.picker_page, which the builder's
+    pages read too), never the whole register. Without JavaScript, a Find button (FIND) brings the page back
+    with a search's matches listed (nothing saved, nothing typed lost); with it, record-picker.js asks
+    manage:record_find as the editor types. The form sets `organisation`, then calls start_pickers()."""
 
-    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    helper = page_helper()
+    organisation = None
 
-    def __init__(self, *args, organisation=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        owned = issubclass(self._meta.model, OrganisationRecord)
-        if owned and not self.instance.pk:
-            self.instance.organisation = organisation
-        self.organisation = (self.instance.organisation if self.instance.pk else organisation) if owned else None
-        if self.instance.pk and not self.is_bound:
-            self.initial["lock_version"] = self.instance.lock_version
+    def start_pickers(self) -> None:
         self.pickers = []
-        # "Find" on the register's own form page (no JavaScript): the page comes back with the records matching
-        # what was typed listed under their field, nothing saved and nothing typed lost.
         self.finding = self.is_bound and bool(self.data.get(FIND))
-        # The model's fields come base class first, which would open every form with the internal note.
-        if "note" in self.fields:
-            self.fields["note"] = self.fields.pop("note")
-        for name, form_field in self.fields.items():
-            queryset = getattr(form_field, "queryset", None)
-            if queryset is None or not issubclass(queryset.model, RegisterRecord):
-                continue
-            chosen = self._chosen_ids(name)
-            if issubclass(queryset.model, OrganisationRecord):
-                queryset = queryset.filter(organisation=self.organisation)
-            form_field.queryset = queryset.filter(Q(retired=False) | Q(pk__in=chosen))
-            if isinstance(form_field, forms.ModelMultipleChoiceField):
-                form_field.widget = self._picker(name, form_field.queryset, chosen)
-                # The field then offers (and the template lists) the widget's records; it still accepts
-                # any record of its queryset, which is what it validates against.
-                form_field.choices = form_field.widget.choices
 
     def _picker(self, name: str, queryset, chosen: list[int]) -> forms.CheckboxSelectMultiple:
         """Checkboxes for the records chosen (saved, posted or preset) and the first page of the rest: the
         form accepts any record of `queryset`, but never lists a whole register. Each box carries the
         address of the register's search in `pickers` (templates/manage/includes/_record_pickers.html writes
         them out), for record-picker.js's autocomplete to find the others."""
-        from .selectors import (
-            PICKER_PAGE,  # selectors reads this module's record types
-            record_list,
-        )
+        from .selectors import picker_page  # selectors reads this module's record types
 
         wanted = {*chosen, *self._posted_ids(name), *self._initial_ids(name)}
         records = list(queryset.filter(pk__in=wanted))
         record_type = record_type_for(queryset.model)
         query = self.data.get(f"{self.add_prefix(name)}{FIND_SUFFIX}", "").strip()[:200] if self.is_bound else ""
-        rest = queryset.filter(retired=False)
-        if query:
-            rest = rest.filter(pk__in=record_list(record_type=record_type, organisation=self.organisation,
-                                                  query=query).values("pk"))
-        matches = [r for r in rest.exclude(pk__in=wanted)[:PICKER_PAGE]]
+        # The first page of the search every picker shares (the builder's too), less what is listed already.
+        found = picker_page(record_type=record_type, organisation=self.organisation, query=query)
+        matches = [r for r in found.records if r.pk not in wanted]
         records += matches
         url = reverse("manage:record_find", args=[record_type.key])
         if self.organisation is not None:
@@ -121,6 +91,42 @@ class RegisterForm(GovUKInputErrors, NormalisedLineEndings, forms.ModelForm):
     def _initial_ids(self, name: str) -> list[int]:
         values = self.initial.get(name) or []
         return [int(getattr(v, "pk", v)) for v in values if str(getattr(v, "pk", v)).isdigit()]
+
+
+class RegisterForm(RecordPickers, GovUKInputErrors, NormalisedLineEndings, forms.ModelForm):
+    """Validation for a register record of `organisation` (the record's own when editing). Carries the
+    lock_version the editor loaded (optimistic locking), offers only that organisation's records (and
+    retired ones only where they are already chosen), says when a name is already taken in that
+    organisation, and uses checkboxes for many-to-many fields so the form works without JavaScript."""
+
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    helper = page_helper()
+
+    def __init__(self, *args, organisation=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        owned = issubclass(self._meta.model, OrganisationRecord)
+        if owned and not self.instance.pk:
+            self.instance.organisation = organisation
+        self.organisation = (self.instance.organisation if self.instance.pk else organisation) if owned else None
+        if self.instance.pk and not self.is_bound:
+            self.initial["lock_version"] = self.instance.lock_version
+        self.start_pickers()
+        # The model's fields come base class first, which would open every form with the internal note.
+        if "note" in self.fields:
+            self.fields["note"] = self.fields.pop("note")
+        for name, form_field in self.fields.items():
+            queryset = getattr(form_field, "queryset", None)
+            if queryset is None or not issubclass(queryset.model, RegisterRecord):
+                continue
+            chosen = self._chosen_ids(name)
+            if issubclass(queryset.model, OrganisationRecord):
+                queryset = queryset.filter(organisation=self.organisation)
+            form_field.queryset = queryset.filter(Q(retired=False) | Q(pk__in=chosen))
+            if isinstance(form_field, forms.ModelMultipleChoiceField):
+                form_field.widget = self._picker(name, form_field.queryset, chosen)
+                # The field then offers (and the template lists) the widget's records; it still accepts
+                # any record of its queryset, which is what it validates against.
+                form_field.choices = form_field.widget.choices
 
     def _get_validation_exclusions(self):
         # The organisation is not a form field, but names are unique within it: check that here, so the

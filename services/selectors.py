@@ -41,6 +41,9 @@ def record_list(*, record_type: RecordType, organisation, query: str = "", filte
     return records.select_related(*related)
 
 
+SERVICES_SHOWN = 25
+
+
 def record_usage(*, record_type: RecordType, record: RegisterRecord, organisations) -> dict:
     """The notices and services of `organisations` that use a record, which of those notices are
     published, and which published ones are out of date (through services.hooks: notices offers them)."""
@@ -50,9 +53,11 @@ def record_usage(*, record_type: RecordType, record: RegisterRecord, organisatio
         condition = Q()
         for lookup in record_type.service_lookups:
             condition |= Q(**{lookup: record})
-        services = Service.objects.filter(condition, organisation__in=organisations)
-        services = services.select_related("controller").distinct()
-    return {"notices": usage.notices, "services": list(services), "published_ids": usage.published_ids,
+        services = Service.objects.filter(condition, organisation__in=organisations).distinct().order_by("name")
+    # The first services by name and how many there are: a county's controller runs a thousand.
+    shown = list(services.only("pk", "name")[:SERVICES_SHOWN])
+    more = services.count() - len(shown) if len(shown) == SERVICES_SHOWN else 0
+    return {"notices": usage.notices, "services": shown, "services_more": more, "published_ids": usage.published_ids,
             "published": usage.published, "out_of_date": usage.out_of_date}
 
 

@@ -198,6 +198,8 @@ def record_detail(request, kind, pk):
     usage = _usage(request, record_type, record)
     context = {
         "record_type": record_type, "record": record, "usage": usage, "stale": usage["out_of_date"],
+        # A record every notice uses is listed a page at a time, not all of a county's notices at once.
+        "notices": Paginator(usage["notices"], PAGE_SIZE).get_page(request.GET.get("page")),
         "history": selectors.record_history(record=record),
         "fields": _field_rows(record),
         "copy_form": None if record_type.shared else _copy_form(request, record),

@@ -76,7 +76,8 @@ def dashboard(request):
     if organisation is None:
         # A portal administrator before any organisation exists: start there.
         return redirect("manage:organisations")
-    return render(request, "manage/dashboard.html", selectors.dashboard(user=request.user, organisation=organisation))
+    context = selectors.dashboard(user=request.user, organisation=organisation, page=request.GET.get("page"))
+    return render(request, "manage/dashboard.html", context)
 
 
 @staff_required("notice.edit")
