@@ -128,12 +128,18 @@ def _mark_changed() -> None:
 
 def _marker() -> Path | None:
     """The shared marker file, or None when there is none to share (see the module's docstring)."""
-    configured = getattr(settings, "PUBLIC_CHANGE_MARKER", None)
+    storage = settings.STORAGES["default"]["BACKEND"]
+    return _marker_for(getattr(settings, "PUBLIC_CHANGE_MARKER", None), str(settings.MEDIA_ROOT), storage)
+
+
+@functools.lru_cache(maxsize=16)
+def _marker_for(configured: str | None, media_root: str, storage: str) -> Path | None:
+    # Remembered: it is asked on every request, and making a Path costs more than the stat.
     if configured is not None:
         return Path(configured) if configured else None
-    if settings.STORAGES["default"]["BACKEND"] != "django.core.files.storage.FileSystemStorage":
+    if storage != "django.core.files.storage.FileSystemStorage":
         return None  # MEDIA_ROOT is then this machine's alone
-    return Path(settings.MEDIA_ROOT) / ".public-change"
+    return Path(media_root) / ".public-change"
 
 
 class _Generation:
@@ -360,6 +366,14 @@ def _store(path: str, made: Made, *, generation: int, valid_until: dt.date | Non
     return page
 
 
+def _dated(page: PublicPage) -> tuple[int | None, str]:
+    """Last-Modified as a timestamp and as the header, worked out once for a page this process remembers."""
+    if not hasattr(page, "_dated"):
+        last_modified = page.last_modified and int(page.last_modified.timestamp())
+        page._dated = (last_modified, http_date(last_modified) if last_modified else "")
+    return page._dated
+
+
 def _max_age(page: PublicPage) -> int:
     if page.valid_until is None:
         return CURRENT_MAX_AGE
@@ -368,9 +382,10 @@ def _max_age(page: PublicPage) -> int:
 
 
 def _respond(request, page: PublicPage, *, changes: bool, body: bytes | None = None) -> HttpResponse:
-    last_modified = page.last_modified and int(page.last_modified.timestamp())
+    last_modified, last_modified_header = _dated(page)
     response = None
-    if page.status == 200:
+    conditional = "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META
+    if page.status == 200 and conditional:
         response = get_conditional_response(request, etag=page.etag, last_modified=last_modified)
     if response is None:
         body = _body(page) if body is None else body
@@ -379,6 +394,6 @@ def _respond(request, page: PublicPage, *, changes: bool, body: bytes | None = N
             response[name] = value
     response["ETag"] = page.etag
     if last_modified:
-        response["Last-Modified"] = http_date(last_modified)
+        response["Last-Modified"] = last_modified_header
     response["Cache-Control"] = f"public, max-age={_max_age(page)}" if changes else IMMUTABLE
     return response
