@@ -15,17 +15,18 @@ shows that generation's state or a later one, never an earlier one.
 
 Each process also keeps two memories that never need to agree with anyone, so they are safe across
 processes and machines: page bodies by their ETag (the SHA-256 of the bytes: a hash names one content
-forever), and the stored rows of pages that can never change. A page showing what is in force therefore
-costs one small query (its row, without the body); a numbered version none once a process has served it.
+forever), and the stored rows of pages that can never change, so a numbered version costs no query once
+a process has served it.
 That memory assumes a published version is never unpublished: after restoring the database from a backup
 taken before a publication, restart the portal's processes.
 
 Pages showing what is in force are also remembered per process, which must then learn at once of a change
 made by any other process. Every public change (`public_changed`) replaces a small marker file once its
 transaction commits; a process stats it on each request (microseconds, no database) and reads the latest
-generation from the database only when the marker has changed. The marker must be on storage every process
-that publishes or serves shares: by default MEDIA_ROOT, where published PDFs already are. Without a marker
-(PUBLIC_CHANGE_MARKER="" or storage elsewhere) a page showing what is in force costs its one small query.
+generation from the database only when the marker has changed, so such a page costs no query either. The
+marker must be on storage every process that publishes or serves shares: by default MEDIA_ROOT, where
+published PDFs already are. Without a marker (PUBLIC_CHANGE_MARKER="" or storage elsewhere) a page showing
+what is in force costs one small query (its row, without the body).
 """
 
 import datetime as dt
