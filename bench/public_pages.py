@@ -1,18 +1,20 @@
 """Public pages over HTTP, side by side: the portal as deployed, Django's floor, and nginx serving a file.
 
     python bench/public_pages.py [--code DIR] [--database NAME] [--rounds N] [--seconds S] [--slug SLUG]
+                                 [--only TEXT ...]
 
 Starts, on loopback addresses only:
-- the portal as deployed: gunicorn (3 sync workers, as docker-compose.yml runs it), DEBUG off, PostgreSQL
+- the portal as deployed: gunicorn with the checkout's gunicorn.conf.py, DEBUG off, PostgreSQL
   (its own database, dropped and made again, with the demo loaded), static files collected, behind a TLS
   proxy (the proxy's X-Forwarded-Proto header is sent with every request);
 - the framework floor: the same gunicorn, settings and middleware, plus one view that renders a template
   with no database access, outputting the very bytes of the portal's notice page (so the floor pays the
   same transfer as the page it is compared with);
-- nginx serving a saved copy of the portal's notice page at the same address.
-Then it runs wrk rounds (c=10, 2 threads), interleaving the targets so that noise from the shared machine
-falls on all of them alike, and prints req/s, p50 and p99 (median over the rounds) and the ratios to the
-floor and to nginx.
+- nginx serving a saved copy of the portal's notice page at the same address, and the static mirror
+  (`manage.py build_mirror`) with the portal's own nginx locations (notices/mirror.py).
+Then it runs wrk rounds against one address of every kind of public page (c=10, 2 threads), interleaving
+the targets so that noise from the shared machine falls on all of them alike, and prints req/s, p50 and p99
+(median over the rounds) and the ratios to the floor and to nginx.
 
 `--code DIR` benchmarks another checkout of the portal (e.g. main's code, to compare before and after); the
 bench itself and its floor view come from this file. Needs PostgreSQL on 127.0.0.1:5432 (trust auth, user
@@ -93,6 +95,11 @@ http {{
         root {tmp}/static-copy;
         index index.html;
     }}
+    server {{
+        listen 127.0.0.1:{mirror_port};
+        root {tmp}/mirror;
+        {mirror_locations}
+    }}
 }}
 """
 
@@ -104,6 +111,10 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=5, help="length of each wrk run")
     parser.add_argument("--slug", default="essex-child-and-family-wellbeing", help="the notice to fetch")
+    parser.add_argument(
+        "--only", action="append", default=[], metavar="TEXT",
+        help="time only the portal's addresses ending with TEXT (repeatable), beside nginx, the mirror and the floor",
+    )
     args = parser.parse_args()
     for tool in (WRK, NGINX):
         if not Path(tool).exists():
@@ -124,17 +135,23 @@ def main() -> None:
         copy = tmp / "static-copy" / page_path.strip("/")
         copy.mkdir(parents=True)
         (copy / "index.html").write_bytes(page)
-        nginx_port = _free_port()
-        (tmp / "nginx.conf").write_text(NGINX_CONF.format(tmp=tmp, port=nginx_port))
+        nginx_port, mirror_port = _free_port(), _free_port()
+        _build_mirror(args.code, env, tmp / "mirror")
+        conf = NGINX_CONF.format(tmp=tmp, port=nginx_port, mirror_port=mirror_port, mirror_locations=_locations(env))
+        (tmp / "nginx.conf").write_text(conf)
         processes.append(subprocess.Popen([NGINX, "-c", str(tmp / "nginx.conf"), "-g", "daemon off;"]))
         _wait(f"http://127.0.0.1:{nginx_port}{page_path}")
         number = _newest_version(base + page_path + "versions/")
+        organisation = re.search(rb'href="(/organisations/[^/"]+/)"', _fetch(base + "/")).group(1).decode()
+        mirror = f"http://127.0.0.1:{mirror_port}"
         targets = {
             "nginx, static copy": f"http://127.0.0.1:{nginx_port}{page_path}",
             "Django floor (template, no DB)": base + "/bench/floor/",
-            f"portal {page_path}": base + page_path,
-            f"portal {page_path}v{number}/": base + f"{page_path}v{number}/",
-            f"portal {page_path}v{number}.json": base + f"{page_path}v{number}.json",
+            f"mirror (nginx) {page_path}": mirror + page_path,
+            **{
+                f"portal {address}": base + address for address in _public_addresses(page_path, number, organisation)
+                if not args.only or address.endswith(tuple(args.only))
+            },
         }
         for url in targets.values():
             _fetch(url)  # warm: the first request for a page makes and stores it
@@ -147,6 +164,32 @@ def main() -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def _public_addresses(page_path: str, number: int, organisation: str) -> list[str]:
+    """One address of every kind of public page."""
+    numbered = f"{page_path}v{number}"
+    kinds = ["", "summary/", "versions/", "pdf"]
+    return [page_path + kind for kind in kinds] + [
+        f"{numbered}/", f"{numbered}/summary/", f"{numbered}.json", f"{numbered}.pdf", organisation, "/",
+        "/accessibility/",
+    ]
+
+
+def _build_mirror(code: Path, env: dict, out: Path) -> None:
+    subprocess.run(
+        [PYTHON, "manage.py", "build_mirror", str(out)], cwd=code, env=env, check=True, timeout=900,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def _locations(env: dict) -> str:
+    """The mirror's nginx locations, as the portal under test declares them."""
+    code = "from notices.mirror import NGINX_LOCATIONS; print(NGINX_LOCATIONS)"
+    return subprocess.run(
+        [PYTHON, "-c", f"import django; django.setup(); {code}"], env=env, check=True, capture_output=True,
+        text=True, timeout=120,
+    ).stdout
+
+
 def _environment(code: Path, database: str, tmp: Path) -> dict:
     (tmp / "bench_floor_settings.py").write_text(FLOOR_SETTINGS)
     (tmp / "bench_floor_urls.py").write_text(FLOOR_URLS)
@@ -157,8 +200,10 @@ def _environment(code: Path, database: str, tmp: Path) -> dict:
         "DATABASE_URL": f"{PG}/{database}",
         "DEBUG": "false",
         "SECRET_KEY": "bench-" + "x" * 60,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "BEHIND_TLS_PROXY": "true",
+        "ALLOWED_HOSTS": "127.0.0.1,notices.example.gov.uk",
+        "PORTAL_URL": "https://notices.example.gov.uk",
+        # wrk, on loopback, plays the TLS proxy: its X-Forwarded-Proto is believed.
+        "TRUSTED_PROXIES": "127.0.0.1",
         "STATIC_ROOT": str(tmp / "static"),
         "MEDIA_ROOT": str(tmp / "media"),
         "LOG_LEVEL": "WARNING",
@@ -182,9 +227,11 @@ def _prepare(code: Path, env: dict) -> None:
 
 
 def _gunicorn(code: Path, env: dict, port: int) -> subprocess.Popen:
+    # The deployed configuration (gunicorn.conf.py: its workers and threads), on a loopback port.
+    config = ["--config", "gunicorn.conf.py"] if (code / "gunicorn.conf.py").exists() else []
     process = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "config.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "3",
-         "--no-control-socket", "--log-level", "warning"],
+        [PYTHON, "-m", "gunicorn", *config, "config.wsgi:application", "--bind", f"127.0.0.1:{port}",
+         "--log-level", "warning"],
         cwd=code, env=env,
     )
     _wait(f"http://127.0.0.1:{port}/")
@@ -236,11 +283,14 @@ def _wrk(url: str, *, seconds: int) -> tuple[float, float, float]:
     """(req/s, p50 ms, p99 ms) of one wrk run at 10 connections."""
     headers = [arg for name, value in HEADERS.items() for arg in ("-H", f"{name}: {value}")]
     output = subprocess.run(
-        [WRK, "-t2", "-c10", f"-d{seconds}s", "--latency", *headers, url],
+        # A generous timeout: on a busy shared machine a slow answer is a latency to report, not a lost one.
+        [WRK, "-t2", "-c10", f"-d{seconds}s", "--timeout", "10s", "--latency", *headers, url],
         capture_output=True, text=True, check=True, timeout=seconds + 60,
     ).stdout
     if "Non-2xx" in output:
         sys.exit(f"{url} answered with errors:\n{output}")
+    if "Socket errors" in output:  # printed, not hidden: a starved target's figures mean little
+        print(f"{url}: {re.search(r'Socket errors:.*', output).group(0)}", file=sys.stderr)
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     return rate, _latency(output, "50%"), _latency(output, "99%")
 

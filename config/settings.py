@@ -210,6 +210,11 @@ STORAGES = {
     },
 }
 
+# A file every process that publishes or serves shares, replaced at each publication or withdrawal, so each
+# process learns at once that its memory of in-force public pages is out of date (notices/frozen.py).
+# Unset: MEDIA_ROOT/.public-change with file storage, none otherwise; "" for none (a query per page instead).
+PUBLIC_CHANGE_MARKER = os.environ.get("PUBLIC_CHANGE_MARKER")
+
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/manage/"
 LOGOUT_REDIRECT_URL = "/"

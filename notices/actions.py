@@ -14,6 +14,7 @@ from accounts.actions import audit_record
 from accounts.permissions import ACTIONS, ROLE_LABELS, can
 from services.models import Controller, OrganisationRecord
 
+from . import frozen
 from .compliance import blockers, check_document, notice_meta
 from .document import build_document, in_order, listing_fields, with_version
 from .hooks import workflow_event_announce
@@ -22,7 +23,6 @@ from .models import (
     NoticeSection,
     NoticeVersion,
     Publication,
-    PublicChange,
     PublicListing,
     StaleReference,
     Withdrawal,
@@ -513,7 +513,7 @@ def _edited_by(version: NoticeVersion, actor) -> bool:
 def _list_publicly(publication: Publication) -> None:
     """Copy what public lists and headings show from the frozen document, and mark the public change."""
     PublicListing.objects.create(publication=publication, **listing_fields(publication.document))
-    PublicChange.objects.create(notice_id=publication.version.notice_id, action="published")
+    frozen.public_changed(notice_id=publication.version.notice_id, action="published")
 
 
 def _store_pdf(version: NoticeVersion, pdf: bytes, *, stored: list[str]) -> str:
@@ -608,7 +608,7 @@ def notice_withdraw(*, actor, notice: Notice, reason: str) -> Withdrawal:
         raise WorkflowError(f"“{notice}” has no published version, so there is nothing to withdraw.")
     for version in live:
         _move(version, to=Status.WITHDRAWN, actor=actor, action="withdrawn", reason=reason.strip())
-    PublicChange.objects.create(notice=notice, action="withdrawn")
+    frozen.public_changed(notice_id=notice.pk, action="withdrawn")
     # A withdrawn notice has no public version to be out of date.
     out_of_date_refresh(notice_ids=[notice.pk])
     return Withdrawal.objects.create(

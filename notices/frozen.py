@@ -15,24 +15,36 @@ shows that generation's state or a later one, never an earlier one.
 
 Each process also keeps two memories that never need to agree with anyone, so they are safe across
 processes and machines: page bodies by their ETag (the SHA-256 of the bytes: a hash names one content
-forever), and the stored rows of pages that can never change. A page showing what is in force therefore
-costs one small query (its row, without the body); a numbered version none once a process has served it.
+forever), and the stored rows of pages that can never change, so a numbered version costs no query once
+a process has served it.
 That memory assumes a published version is never unpublished: after restoring the database from a backup
 taken before a publication, restart the portal's processes.
+
+Pages showing what is in force are also remembered per process, which must then learn at once of a change
+made by any other process. Every public change (`public_changed`) replaces a small marker file once its
+transaction commits; a process stats it on each request (microseconds, no database) and reads the latest
+generation from the database only when the marker has changed, so such a page costs no query either. The
+marker must be on storage every process that publishes or serves shares: by default MEDIA_ROOT, where
+published PDFs already are. Without a marker (PUBLIC_CHANGE_MARKER="" or storage elsewhere) a page showing
+what is in force costs one small query (its row, without the body).
 """
 
 import datetime as dt
 import functools
 import hashlib
 import json
+import logging
+import os
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Max, Min
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -43,11 +55,16 @@ from django.utils.http import http_date
 from .models import Publication, PublicChange, PublicPage
 from .selectors import today
 
+logger = logging.getLogger(__name__)
+
 # A numbered version's address shows the same bytes forever.
 IMMUTABLE = "public, max-age=31536000, immutable"
 # Pages showing what is in force change at a withdrawal, which cannot be foreseen: a shared cache keeps
 # them at most this long (and revalidates cheaply with the ETag), or less when a version is scheduled.
 CURRENT_MAX_AGE = 300
+# A safety net, not the mechanism: a process that has seen no marker change rereads the generation this
+# often anyway, so a change whose marker could not be written (a crash just after the commit) shows within it.
+GENERATION_RECHECK_SECONDS = 10
 # What makes a page's bytes besides the data: the files here, and the settings named below.
 _SOURCES = (("templates", "*.html"), ("static", "*"), ("notices", "*.py"), ("config", "*.py"))
 
@@ -77,27 +94,146 @@ def render_json(data, *, headers: dict | None = None) -> Made:
 def serve(request, *, changes: bool, make: Callable[[], Made]) -> HttpResponse:
     """The stored page for this address, made and stored first if need be. `changes` is False for pages
     that can never change. `make` may raise Http404; nothing is stored then."""
+    known = _GENERATION.current() if changes else 0
     try:
-        page = _find(request.path, revision()) if changes else _find_unchanging(request.path, revision())
+        page = _find_unchanging(request.path, revision()) if not changes else (
+            _find(request.path, revision()) if known is None else _find_current(request.path, known)
+        )
     except LookupError:
-        generation = _generation() if changes else 0  # read before `make` reads the data (see above)
+        generation = (_generation() if known is None else known) if changes else 0  # read before `make` reads
         made = make()
         page = _store(request.path, made, generation=generation, valid_until=_next_start() if changes else None)
         _BODIES[page.etag] = made.body
         if not changes:
             page = _find_unchanging(request.path, revision())  # remembered from now on
+        elif known is not None:
+            page.body = b""  # the body is remembered by its ETag; this memory holds only the row
+            _CURRENT.put(page)
     return _respond(request, page, changes=changes)
 
 
-def serve_unstored(request, *, make: Callable[[], Made]) -> HttpResponse:
+def public_changed(*, notice_id: int, action: str) -> None:
+    """Record that what the public can see changed (a version published, a notice withdrawn): every
+    process makes its pages showing what is in force again. Call it inside the change's transaction."""
+    PublicChange.objects.create(notice_id=notice_id, action=action)
+    _GENERATION.forget()  # this process, at once; the others once the change is committed:
+    transaction.on_commit(_mark_changed, robust=True)
+
+
+def _mark_changed() -> None:
+    marker = _marker()
+    if marker is None:
+        return
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        # A new file each time (written, then renamed over the old): its inode and time both change.
+        fresh = marker.with_name(f"{marker.name}.{os.getpid()}.{threading.get_ident()}")
+        fresh.write_text(str(time.time_ns()))
+        fresh.replace(marker)
+    except OSError:
+        logger.exception("Could not mark a public change in %s: other processes see it within %s s",
+                         marker, GENERATION_RECHECK_SECONDS)
+
+
+def _marker() -> Path | None:
+    """The shared marker file, or None when there is none to share (see the module's docstring)."""
+    storage = settings.STORAGES["default"]["BACKEND"]
+    return _marker_for(getattr(settings, "PUBLIC_CHANGE_MARKER", None), str(settings.MEDIA_ROOT), storage)
+
+
+@functools.lru_cache(maxsize=16)
+def _marker_for(configured: str | None, media_root: str, storage: str) -> Path | None:
+    # Remembered: it is asked on every request, and making a Path costs more than the stat.
+    if configured is not None:
+        return Path(configured) if configured else None
+    if storage != "django.core.files.storage.FileSystemStorage":
+        return None  # MEDIA_ROOT is then this machine's alone
+    return Path(media_root) / ".public-change"
+
+
+class _Generation:
+    """This process's knowledge of the latest public generation, and the marker's state when it was read."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.stamp = self.generation = None
+        self.read_at = 0.0
+
+    def current(self) -> int | None:
+        """The latest generation, read from the database only when the marker changed; None without a marker."""
+        marker = _marker()
+        if marker is None:
+            return None
+        try:
+            found = os.stat(marker)
+        except FileNotFoundError:
+            _mark_changed()  # the first process to look creates it; the others then see it change
+            return None
+        except OSError:
+            return None
+        stamp, now = (found.st_ino, found.st_mtime_ns, str(marker)), time.monotonic()
+        with self.lock:
+            if stamp == self.stamp and now - self.read_at < GENERATION_RECHECK_SECONDS:
+                return self.generation
+        generation = _generation()  # read after the stat, so never older than the change the marker shows
+        with self.lock:
+            self.stamp, self.generation, self.read_at = stamp, generation, now
+        return generation
+
+    def forget(self) -> None:
+        with self.lock:
+            self.stamp = self.generation = None
+
+
+class _Current:
+    """This process's stored rows (not bodies) of pages showing what is in force, by address."""
+
+    def __init__(self, size: int):
+        self.size, self.items, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, path: str, generation: int) -> PublicPage | None:
+        with self.lock:
+            page = self.items.get(path)
+        if page is None or page.revision != revision() or page.generation != generation:
+            return None
+        return page if page.valid_until is None or page.valid_until > today() else None
+
+    def put(self, page: PublicPage) -> None:
+        with self.lock:
+            self.items[page.path] = page
+            self.items.move_to_end(page.path)
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.items.clear()
+
+
+_GENERATION, _CURRENT = _Generation(), _Current(size=4096)
+
+
+def _find_current(path: str, generation: int) -> PublicPage:
+    """A page showing what is in force at a known generation: from this process's memory, or its row."""
+    page = _CURRENT.get(path, generation)
+    if page is None:
+        page = _find(path, revision(), generation=generation)
+        page.path, page.revision, page.generation = path, revision(), generation
+        _CURRENT.put(page)
+    return page
+
+
+def serve_unstored(request, *, make: Callable[[], Made], dated: bool = True) -> HttpResponse:
     """A public page made on every request, with the headers of a stored one: for addresses too many to
-    store (the version in force on each past date would be a page per day per notice)."""
+    store (the version in force on each past date would be a page per day per notice). `dated` False for
+    a page that also shows what changes without a public change (organisations): it has no Last-Modified
+    to be wrong, and is revalidated by its ETag alone."""
     made = make()
     page = PublicPage(
         status=made.status,
         content_type=made.content_type,
         etag=_etag(made.body),
-        last_modified=_last_public_change(),
+        last_modified=_last_public_change() if dated else None,
         headers=made.headers,
         valid_until=_next_start(),
     )
@@ -121,6 +257,8 @@ def forget() -> None:
     revision.cache_clear()
     _find_unchanging.cache_clear()
     _BODIES.clear()
+    _CURRENT.clear()
+    _GENERATION.forget()
 
 
 @functools.cache
@@ -149,7 +287,7 @@ def _find(path: str, revision: str, *, generation: int | None = None) -> PublicP
     """The stored row (not its body) or LookupError. Without `generation`, the latest is read in the same
     statement, so it is the one the data was made at."""
     sql = _find_sql(latest=generation is None)
-    params = [path, revision, today()] if generation is None else [path, revision, generation]
+    params = [path, revision, today()] if generation is None else [path, revision, generation, today()]
     page = next(iter(PublicPage.objects.raw(sql, params)), None)
     if page is None:
         raise LookupError(path)
@@ -166,9 +304,9 @@ def _find_sql(*, latest: bool) -> str:
     if latest:
         # Only our own quoted table names are formatted in; every value is a parameter.
         where += f"generation = COALESCE((SELECT MAX(id) FROM {change}), 0) AND "  # noqa: S608  # nosec B608
-        where += "(valid_until IS NULL OR valid_until > %s)"
     else:
-        where += "generation = %s"
+        where += "generation = %s AND "
+    where += "(valid_until IS NULL OR valid_until > %s)"
     return f"SELECT {columns} FROM {page} WHERE {where}"  # noqa: S608  # nosec B608
 
 
@@ -237,6 +375,14 @@ def _store(path: str, made: Made, *, generation: int, valid_until: dt.date | Non
     return page
 
 
+def _dated(page: PublicPage) -> tuple[int | None, str]:
+    """Last-Modified as a timestamp and as the header, worked out once for a page this process remembers."""
+    if not hasattr(page, "_dated"):
+        last_modified = page.last_modified and int(page.last_modified.timestamp())
+        page._dated = (last_modified, http_date(last_modified) if last_modified else "")
+    return page._dated
+
+
 def _max_age(page: PublicPage) -> int:
     if page.valid_until is None:
         return CURRENT_MAX_AGE
@@ -245,9 +391,10 @@ def _max_age(page: PublicPage) -> int:
 
 
 def _respond(request, page: PublicPage, *, changes: bool, body: bytes | None = None) -> HttpResponse:
-    last_modified = int(page.last_modified.timestamp())
+    last_modified, last_modified_header = _dated(page)
     response = None
-    if page.status == 200:
+    conditional = "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META
+    if page.status == 200 and conditional:
         response = get_conditional_response(request, etag=page.etag, last_modified=last_modified)
     if response is None:
         body = _body(page) if body is None else body
@@ -255,6 +402,7 @@ def _respond(request, page: PublicPage, *, changes: bool, body: bytes | None = N
         for name, value in page.headers.items():
             response[name] = value
     response["ETag"] = page.etag
-    response["Last-Modified"] = http_date(last_modified)
+    if last_modified:
+        response["Last-Modified"] = last_modified_header
     response["Cache-Control"] = f"public, max-age={_max_age(page)}" if changes else IMMUTABLE
     return response

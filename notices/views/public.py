@@ -5,7 +5,7 @@ import datetime as dt
 
 from csp.constants import NONE
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.views.decorators.http import require_safe
 
 from .. import frozen, selectors
@@ -19,24 +19,38 @@ from ..models import Publication
 def home(request):
     """Public: organisations, their services and current notices, with search."""
     query = request.GET.get("q", "").strip()[:200]
-    return render(request, "notices/home.html", {"groups": selectors.public_home(query=query), "query": query})
+
+    def make():
+        context = {"groups": selectors.public_home(query=query), "query": query}
+        return frozen.render_page("notices/home.html", context)
+
+    # Not stored: the organisations listed change without a public change (one is added, or renamed).
+    return frozen.serve_unstored(request, make=make, dated=False)
 
 
 @require_safe
 def organisation(request, slug):
     """Public: one organisation and its notices in force."""
-    found = selectors.public_organisation(slug=slug)
-    if found is None:
-        raise Http404("No such organisation")
-    organisation, notices = found
-    return render(request, "notices/organisation.html", {"organisation": organisation, "notices": notices})
+
+    def make():
+        found = selectors.public_organisation(slug=slug)
+        if found is None:
+            raise Http404("No such organisation")
+        organisation, notices = found
+        return frozen.render_page("notices/organisation.html", {"organisation": organisation, "notices": notices})
+
+    return frozen.serve_unstored(request, make=make, dated=False)
 
 
 @require_safe
 def accessibility(request):
     """Public: the accessibility statement, naming each organisation to contact."""
     # The bodies whose notices are in force, as those notices state them; not every partner a register names.
-    return render(request, "notices/accessibility.html", {"contacts": selectors.public_contacts()})
+    # Stored: reading every document in force is for a publication or withdrawal to pay, not each visitor.
+    def make():
+        return frozen.render_page("notices/accessibility.html", {"contacts": selectors.public_contacts()})
+
+    return frozen.serve(request, changes=True, make=make)
 
 
 def public_state(slug: str) -> selectors.PublicNotice:
