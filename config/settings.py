@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "services",
     "retention",
     "notices",
+    "imports",
     "accounts",
     "operations",
 ]
