@@ -66,8 +66,9 @@ def _prose(text: str) -> bool:
 
 
 def _title_like(text: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if w.lower() not in MINOR]
-    return len(words) <= 3 or sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    every = re.findall(r"[A-Za-z][\w’'-]*", text)
+    words = [w for w in every if w.lower() not in MINOR]
+    return len(every) <= 3 or sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 MINOR = {"and", "or", "of", "the", "a", "an", "to", "for", "in", "on", "with", "by", "we", "our", "your", "is", "do"}

@@ -24,16 +24,14 @@ class _Reader(HTMLParser):
         self.dropped = {"script": 0, "remote": 0}
 
     def handle_starttag(self, tag, attrs):
+        self._count(tag, attrs)
         if self.skipping:
             if tag == self.skipping[-1]:
                 self.skipping.append(tag)
             return
         if tag in DROPPED:
-            self.dropped["script"] += tag in ("script", "iframe", "object", "embed")
             self.skipping.append(tag)
             return
-        if tag in REMOTE:
-            self.dropped["remote"] += any(name in ("src", "href", "srcset", "poster") for name, _ in attrs)
         if tag == "img":
             alt = dict(attrs).get("alt") or ""
             self.current.append(alt)
@@ -43,6 +41,12 @@ class _Reader(HTMLParser):
             self._end_block()
             self.heading = tag in HEADINGS
             self.item = tag == "li"
+
+    def _count(self, tag, attrs):
+        """What is left out, wherever it is (a script in the head too), so the officer is told all of it."""
+        self.dropped["script"] += tag in ("script", "iframe", "object", "embed")
+        if tag in REMOTE:
+            self.dropped["remote"] += any(name in ("src", "href", "srcset", "poster") for name, _ in attrs)
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)

@@ -49,7 +49,7 @@ PART2_WORDS = [
     ("sch1_p2_18", r"\bsafeguard(?:ing)? (?:of )?(?:children|adults|individuals|people)\b|\bsafeguard children\b"),
 ]
 BASIS_TALK = re.compile(r"\b(?:legal|lawful) (?:basis|bases|grounds?)\b|\blegal basis'|"
-                        r"\bbasis for (?:processing|using)|\blegal duty\b|\bconditions? (?:for|we rely)", re.I)
+                        r"\bbasis for (?:processing|using)|\bwe rely on\b|\blegal duty\b|\bconditions? (?:for|we rely)", re.I)
 SPECIAL_TALK = re.compile(r"special categor|sensitive|health data|more private", re.I)
 CRIMINAL_TALK = re.compile(r"criminal (?:offence|conviction|proceedings|records?)|\boffences?\b", re.I)
 
@@ -96,7 +96,7 @@ def _basis_sentences(source: Source):
     introduces."""
     for section in source.sections:
         voice_special = SPECIAL_TALK.search(section.heading) is not None
-        lead_is_basis = section.part == "lawful_basis"
+        lead_is_basis = section.part == "lawful_basis" or bool(BASIS_TALK.search(section.heading))
         for paragraph in section.paragraphs:
             if not paragraph.is_bullet:
                 lead_is_basis = section.part == "lawful_basis" or bool(BASIS_TALK.search(paragraph.text))

@@ -6,7 +6,7 @@ import re
 
 from . import ListOf, Proposed, Source, Span, capitalised, item, normalised, whole
 
-SHARING_LEAD = re.compile(r"\bshar|\bdisclos|\bpass\w* (?:on|to)|\bgive\w*\b.*\bto\b|\bsen[dt]\b.*\bto\b|"
+SHARING_LEAD = re.compile(r"\bshar|\bdisclos|\bpass\w*\b.*\b(?:on|to)\b|\bgive\w*\b.*\bto\b|\bsen[dt]\b.*\bto\b|"
                           r"\brecipients?\b|\bprocessors?\b|\bsuppliers?\b", re.I)
 SOURCE_LEAD = re.compile(r"\b(?:get|obtain|receive|collect|gather)\w*\b[^.]*\bfrom\b", re.I)
 PROCESSOR = re.compile(
@@ -149,7 +149,7 @@ def _safeguard_sentence(text: str) -> str:
 
     for start, end in sentences(text):
         if re.search(r"safeguard|adequate|shield|clauses|agreement|due diligence", text[start:end], re.I):
-            return text[start:end].strip()
+            return " ".join(text[start:end].split())
     return ""
 
 
