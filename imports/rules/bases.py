@@ -49,7 +49,8 @@ PART2_WORDS = [
     ("sch1_p2_18", r"\bsafeguard(?:ing)? (?:of )?(?:children|adults|individuals|people)\b|\bsafeguard children\b"),
 ]
 BASIS_TALK = re.compile(r"\b(?:legal|lawful) (?:basis|bases|grounds?)\b|\blegal basis'|"
-                        r"\bbasis for (?:processing|using)|\bwe rely on\b|\blegal duty\b|\bconditions? (?:for|we rely)", re.I)
+                        r"\bbasis for (?:processing|using)|\bwe rely on\b|\blegal duty\b|"
+                        r"\bconditions? (?:for|we rely)", re.I)
 SPECIAL_TALK = re.compile(r"special categor|sensitive|health data|more private", re.I)
 CRIMINAL_TALK = re.compile(r"criminal (?:offence|conviction|proceedings|records?)|\boffences?\b", re.I)
 

@@ -27,8 +27,8 @@ def test_a_seed_as_a_word_document_and_a_pdf_proposes_what_its_text_does(seed):
 
 
 def test_a_web_page_keeps_its_headings_and_lists():
-    page = ("<h2>Who we share it with</h2><p>We may share it with:</p><ul><li>schools</li><li>the police</li></ul>"
-            "<p>Line one<br>Line two</p>").encode()
+    page = (b"<h2>Who we share it with</h2><p>We may share it with:</p><ul><li>schools</li><li>the police</li></ul>"
+            b"<p>Line one<br>Line two</p>")
 
     extracted = extract("html", page)
 
