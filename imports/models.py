@@ -5,6 +5,7 @@ Nothing here is a register record: proposals become records only through the reg
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 
 
 class NoticeImport(models.Model):
@@ -32,7 +33,11 @@ class NoticeImport(models.Model):
     # What reading the file left out, said to the officer: scripts dropped, images not fetched, JavaScript ignored.
     notes = models.JSONField(default=list)
     findings = models.JSONField(default=list, help_text="The text checks' findings on the source.")
+    # Paragraphs (by index) the officer chose to keep as a free-text section of their own.
+    free_text = models.JSONField(default=list)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.TRIAGE)
+    notice = models.ForeignKey("notices.Notice", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                               help_text="The draft notice made from this import.")
     # Optimistic locking: two officers triaging one import are refused, not merged.
     lock_version = models.PositiveIntegerField(default=1)
 
@@ -41,6 +46,9 @@ class NoticeImport(models.Model):
 
     def __str__(self):
         return self.original_filename or f"{self.get_source_kind_display()} ({self.created_at:%d %b %Y})"
+
+    def get_absolute_url(self):
+        return reverse("manage:import", kwargs={"pk": self.pk})
 
 
 class Proposal(models.Model):
@@ -96,3 +104,18 @@ class Proposal(models.Model):
         values = self.values or {}
         return str(next((values[k] for k in ("name", "title", "record_type", "code", "dpo_name") if values.get(k)),
                         self.record_type))
+
+
+class ImportedSection(models.Model):
+    """A free-text section the draft got from the imported text. `needs_decision`: nothing in the register says
+    it, so the officer must keep, reword or delete it; the triage page lists these until each is decided."""
+
+    notice_import = models.ForeignKey(NoticeImport, on_delete=models.CASCADE, related_name="imported_sections")
+    section = models.OneToOneField("notices.NoticeSection", on_delete=models.CASCADE, related_name="+")
+    needs_decision = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["section__position", "pk"]
+
+    def __str__(self):
+        return str(self.section)
