@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 
 CHUNK = 64 * 1024
 
@@ -40,13 +41,16 @@ def read_capped(chunks: Iterable[bytes], *, limit: int | None = None) -> tuple[b
     for chunk in chunks:
         size += len(chunk)
         if size > limit:
-            raise ImportRefused(
-                f"The file is larger than {limit // (1024 * 1024)} MB, the most an import can take. A privacy "
-                f"notice is rarely more than 1 MB: save it without embedded images, or paste its text instead."
-            )
+            raise ImportRefused(too_large_message(limit))
         digest.update(chunk)
         parts.append(chunk)
     return b"".join(parts), digest.hexdigest()
+
+
+def too_large_message(limit: int | None = None) -> str:
+    size = filesizeformat(max_bytes() if limit is None else limit).replace("\xa0", " ")
+    return (f"The file is larger than {size}, the most an import can take. A privacy notice is rarely more than "
+            f"1 MB: save it without embedded images, or paste its text instead.")
 
 
 def file_chunks(fileobj) -> Iterable[bytes]:

@@ -116,7 +116,7 @@ class _Counted(io.RawIOBase):
 def test_it_refuses_a_50_mb_file_after_reading_one_chunk_past_the_limit(alice, settings):
     upload = _Counted(50 * 1024 * 1024)
 
-    with pytest.raises(ImportRefused, match="larger than 10 MB, the most an import can take"):
+    with pytest.raises(ImportRefused, match="larger than 10.0 MB, the most an import can take"):
         import_create(actor=alice, organisation=alice.memberships.get().organisation, filename="notice.txt",
                       fileobj=io.BufferedReader(upload))
 
