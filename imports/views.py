@@ -71,8 +71,12 @@ def _import_list(request, organisation, handler):
 
 def _decisions(request, notice_import) -> dict[int, str]:
     decisions = {}
+    accept_rest = request.POST.get("accept_pending") == "yes"
     for proposal in notice_import.proposals.all():
         value = request.POST.get(f"decision-{proposal.pk}")
+        undecided = proposal.decision == Proposal.Decision.PENDING and value in (None, Proposal.Decision.PENDING)
+        if accept_rest and undecided:
+            value = Proposal.Decision.ACCEPTED
         if value in DECISIONS and value != proposal.decision:
             decisions[proposal.pk] = value
     return decisions
