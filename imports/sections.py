@@ -86,7 +86,8 @@ def _looks_like_heading(text: str, following: str | None) -> bool:
         if re.match(r"(?:These|This|They|We|It|You|Our|Here|The following)\b", text):
             return False  # "These include:" introduces the list
         return not text.endswith(":") or _title_like(text)
-    return _prose(following) or (text.endswith("?") and len(following) > len(text))
+    lead_in = following.rstrip().endswith(":") and len(following) >= 20 and "\n" not in following
+    return _prose(following) or lead_in or (text.endswith("?") and len(following) > len(text))
 
 
 def split_lines_of_bullets(blocks: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
