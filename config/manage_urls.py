@@ -3,6 +3,7 @@
 from django.urls import path
 
 from accounts import views as accounts
+from imports import views as imports
 from notices.views import export, pdf, references
 from notices.views import manage as notices
 from notifications import views as notifications
@@ -37,6 +38,11 @@ urlpatterns = [
     path("notices/<int:pk>/review/<str:decision>/", notices.notice_decide, name="notice_decide"),
     path("notices/<int:pk>/withdraw/", notices.notice_withdraw, name="notice_withdraw"),
     path("notices/<int:pk>/restore/<int:number>/", notices.notice_restore, name="notice_restore"),
+    path("imports/", imports.import_list, name="imports"),
+    path("imports/<int:pk>/", imports.import_detail, name="import"),
+    path("imports/<int:pk>/proposals/<int:proposal_id>/", imports.proposal_edit, name="import_proposal"),
+    path("imports/<int:pk>/draft/", imports.import_draft, name="import_draft"),
+    path("imports/<int:pk>/kept/<int:section_id>/", imports.imported_section_decide, name="import_section_decide"),
     path("export/", export.export, name="export"),
     path("references/legislation/", references.catalogue_list, name="catalogue_list"),
     path("references/legislation/new/", references.catalogue_create, name="catalogue_create"),

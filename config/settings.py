@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "services",
     "retention",
     "notices",
+    "imports",
     "accounts",
     "operations",
     "notifications",

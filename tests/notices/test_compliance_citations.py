@@ -106,6 +106,10 @@ def test_it_checks_a_legislation_record_by_its_year_field():
     ("Misconduct is reported to the General Teaching Council for England.", "General Teaching Council"),
     ("We complete the Information Governance Toolkit each year.", "Information Governance Toolkit"),
     ("We follow Working Together to Safeguard Children 2018.", "Working Together"),
+    ("We take part in the Audit Commission's National Fraud Initiative.", "Audit Commission"),
+    ("Complaints about councillors may go to the Standards Board for England.", "Standards Board"),
+    ("Reports are shared with NOMS.", "National Offender Management Service"),
+    ("We work with the Essex Community Rehabilitation Company.", "Community rehabilitation companies"),
 ])
 def test_it_warns_of_bodies_schemes_and_codes_that_no_longer_exist(text, name):
     (finding,) = found(text, "stale_reference")
@@ -117,6 +121,10 @@ def test_it_warns_of_bodies_schemes_and_codes_that_no_longer_exist(text, name):
     "Staff must pass a DBS check.",
     "Complaints go to the Police, Fire and Crime Commissioner for Essex.",
     "We follow Working Together to Safeguard Children 2023.",
+    "We take part in the National Fraud Initiative run by the Cabinet Office.",
+    "Complaints about councillors go to the council's monitoring officer.",
+    "Reports are shared with HM Prison and Probation Service.",
+    "We work with the Probation Service in the East of England.",
 ])
 def test_it_accepts_their_successors(text):
     assert not found(text, "stale_reference")

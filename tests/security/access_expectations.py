@@ -178,6 +178,38 @@ def _section(**extra) -> Callable[[], dict]:
 IG, DPO_ROLE = "ig_officer", "dpo"
 
 
+def _notice_import(*, drafted: bool = False):
+    """An import of the default organisation (drafted: its draft notice made, with a paragraph kept as text)."""
+    from django.contrib.auth.models import User
+
+    from imports import actions
+    from tests.factories import default_organisation, member
+
+    officer = User.objects.create_user(f"matrix-import-{User.objects.count()}")
+    member(officer, role="ig_officer")
+    text = "Who we are\n\nNorthshire Borough Council is the data controller.\n\nCookies\n\nWe use cookies."
+    kept = actions.import_create(actor=officer, organisation=default_organisation(), text=text)
+    if drafted:
+        kept = actions.proposals_decide(actor=officer, notice_import=kept, lock_version=kept.lock_version,
+                                        decisions={p.pk: "accepted" for p in kept.proposals.all()})
+        actions.import_draft_create(actor=officer, notice_import=kept, lock_version=kept.lock_version, title="N")
+    return kept
+
+
+def _import_pk() -> dict:
+    return {"pk": _notice_import().pk}
+
+
+def _import_proposal() -> dict:
+    kept = _notice_import()
+    return {"pk": kept.pk, "proposal_id": kept.proposals.first().pk}
+
+
+def _import_kept_section() -> dict:
+    kept = _notice_import(drafted=True)
+    return {"pk": kept.pk, "section_id": kept.imported_sections.first().section_id}
+
+
 def _organisation() -> dict:
     from tests.factories import default_organisation
 
@@ -269,6 +301,12 @@ EXPECTATIONS: dict[str, Expect] = {
     # The draft PDF for IG officers and DPOs (read-only); the archive export for DPOs.
     "manage:pdf_draft": staff(IG, DPO_ROLE, post=NOT_ALLOWED, kwargs=_notice_pk),
     "manage:export": staff(DPO_ROLE),
+    # Bringing a notice in: IG officers and DPOs see imports; IG officers upload, triage and create drafts.
+    "manage:imports": staff(IG, DPO_ROLE).but(post={DPO_ROLE: FORBIDDEN}),
+    "manage:import": staff(IG, DPO_ROLE, kwargs=_import_pk).but(post={DPO_ROLE: FORBIDDEN}),
+    "manage:import_proposal": staff(IG, kwargs=_import_proposal),
+    "manage:import_draft": post_only(staff(IG, get=NOT_ALLOWED, kwargs=_import_pk)),
+    "manage:import_section_decide": post_only(staff(IG, get=NOT_ALLOWED, kwargs=_import_kept_section)),
     "manage:notice_submit": post_only(staff(IG, get=NOT_ALLOWED, kwargs=_notice_pk)),
     "manage:notice_review": staff(DPO_ROLE, kwargs=_notice_pk),
     "manage:notice_decide": post_only(
