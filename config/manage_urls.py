@@ -5,6 +5,7 @@ from django.urls import path
 from accounts import views as accounts
 from notices.views import export, pdf, references
 from notices.views import manage as notices
+from ropa import views as ropa
 from services import views as register
 
 app_name = "manage"
@@ -37,6 +38,10 @@ urlpatterns = [
     path("notices/<int:pk>/withdraw/", notices.notice_withdraw, name="notice_withdraw"),
     path("notices/<int:pk>/restore/<int:number>/", notices.notice_restore, name="notice_restore"),
     path("export/", export.export, name="export"),
+    path("ropa/", ropa.ropa_index, name="ropa"),
+    path("ropa/record-of-processing.xlsx", ropa.ropa_xlsx, name="ropa_xlsx"),
+    path("ropa/record-of-processing.csv", ropa.ropa_csv, name="ropa_csv"),
+    path("ropa/imports/<uuid:pk>/", ropa.ropa_import, name="ropa_import"),
     path("references/legislation/", references.catalogue_list, name="catalogue_list"),
     path("references/legislation/new/", references.catalogue_create, name="catalogue_create"),
     path("references/legislation/<int:pk>/edit/", references.catalogue_edit, name="catalogue_edit"),

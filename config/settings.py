@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "notices",
     "accounts",
     "operations",
+    "ropa",
 ]
 
 # Slow work (PDF rendering, exports, e-mail) runs off the request as Django tasks, queued in the portal's own
