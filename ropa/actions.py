@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.datastructures import MultiValueDict
 
 from accounts.actions import audit_record
@@ -88,7 +89,7 @@ def _apply(rows: Rows, *, actor, organisation, reason: str) -> ImportResult:
         return result
     for key in IMPORT_ORDER:
         sheet = sheet_for(key)
-        outcome = result.outcomes.setdefault(key, Outcome(label=str(sheet.record_type.label_plural).capitalize()))
+        outcome = result.outcomes.setdefault(key, Outcome(label=capfirst(str(sheet.record_type.label_plural))))
         table = rows.get(sheet.title) or []
         if table and _headers_missing(sheet, table, result):
             continue
@@ -227,6 +228,8 @@ def _write(form, sheet: Sheet, number: int, outcome: Outcome, fail, *, existing,
                                        organisation=organisation if issubclass(model, OrganisationRecord) else None)
                 outcome.created.append(_label(sheet, record))
                 return
+            # The bound form has already set the row's values on `existing`: compare with the record as saved.
+            existing = type(existing).objects.get(pk=existing.pk)
             changed = _changed(existing, fields, relations)
             if not changed:
                 outcome.unchanged.append(_label(sheet, existing))

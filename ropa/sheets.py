@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django import forms
+from django.utils.text import capfirst
 
 from services.register import RECORD_TYPES, RecordType
 
@@ -75,7 +76,7 @@ def _generic_columns(record_type: RecordType) -> tuple[Column, ...]:
     for name, form_field in form_fields(record_type).items():
         db_field = model._meta.get_field(name)
         explanation = str(db_field.help_text or form_field.help_text or "")
-        columns.append(Column(str(db_field.verbose_name).capitalize(), _with_format(db_field, explanation), name))
+        columns.append(Column(capfirst(str(db_field.verbose_name)), _with_format(db_field, explanation), name))
     return tuple(columns)
 
 
@@ -158,7 +159,7 @@ def sheets() -> tuple[Sheet, ...]:
     """Every sheet of the workbook, the record of processing first, then the other record types in the order
     they are imported."""
     others = [
-        Sheet(str(RECORD_TYPES[key].label_plural).capitalize(), RECORD_TYPES[key], _generic_columns(RECORD_TYPES[key]))
+        Sheet(capfirst(str(RECORD_TYPES[key].label_plural)), RECORD_TYPES[key], _generic_columns(RECORD_TYPES[key]))
         for key in IMPORT_ORDER if key != "purposes"
     ]
     return (Sheet(ROPA_SHEET, RECORD_TYPES["purposes"], _ropa_columns()), *others)

@@ -109,3 +109,37 @@ def test_it_finds_nothing_to_change_when_the_register_is_imported_into_itself(de
     assert result.errors == []
     assert all(not o.created and not o.changed for o in result.outcomes.values())
     assert row_counts() == before
+
+
+def _edited(content: bytes, sheet: str, row: int, header: str, value) -> bytes:
+    """The workbook with one cell changed, as someone editing it in a spreadsheet program would."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(content))
+    worksheet = book[sheet]
+    headers = [c.value for c in worksheet[1]]
+    worksheet.cell(row=row, column=headers.index(header) + 1, value=value)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_it_reports_an_invalid_row_by_number_and_column_and_writes_nothing(demo, empty):
+    organisation, officer = empty
+    content = _edited(workbook(demo), "Record of processing", 7, "Article 6 lawful basis for processing personal data",
+                      "UK GDPR Art 6(1)(z): Because we want to")
+    content = _edited(content, "Recipients", 3, "Where the recipient holds the information",
+                      "Outside the UK (name the country and the safeguard)")
+    content = _edited(content, "Recipients", 3, "Country outside the UK", None)
+    before = row_counts()
+
+    result = register_import(actor=officer, organisation=organisation,
+                             rows=read_upload(name="ropa.xlsx", content=content), commit=True)
+
+    errors = [(e.sheet, str(e)) for e in result.errors]
+    assert ("Record of processing", "Row 7, column 'Article 6 lawful basis for processing personal data': No lawful "
+            "basis called “UK GDPR Art 6(1)(z): Because we want to” in the register or on its sheet of this file") in errors
+    assert ("Recipients", "Row 3, column 'Country outside the UK': Enter the country outside the UK where the "
+            "recipient holds the information.") in errors
+    assert len(errors) == 2
+    assert row_counts() == before
