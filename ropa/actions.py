@@ -11,8 +11,8 @@ from dataclasses import asdict, dataclass, field
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import capfirst
 from django.utils.datastructures import MultiValueDict
+from django.utils.text import capfirst
 
 from accounts.actions import audit_record
 from accounts.permissions import can

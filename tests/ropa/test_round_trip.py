@@ -137,8 +137,9 @@ def test_it_reports_an_invalid_row_by_number_and_column_and_writes_nothing(demo,
                              rows=read_upload(name="ropa.xlsx", content=content), commit=True)
 
     errors = [(e.sheet, str(e)) for e in result.errors]
-    assert ("Record of processing", "Row 7, column 'Article 6 lawful basis for processing personal data': No lawful "
-            "basis called “UK GDPR Art 6(1)(z): Because we want to” in the register or on its sheet of this file") in errors
+    assert ("Record of processing", "Row 7, column 'Article 6 lawful basis for processing personal data': No "
+            "lawful basis called “UK GDPR Art 6(1)(z): Because we want to” in the register or on its sheet of this "
+            "file") in errors
     assert ("Recipients", "Row 3, column 'Country outside the UK': Enter the country outside the UK where the "
             "recipient holds the information.") in errors
     assert len(errors) == 2

@@ -119,7 +119,7 @@ def test_it_previews_an_edited_csv_survives_a_reload_and_imports_it_on_confirm(r
 
 
 def test_it_lists_each_invalid_row_with_its_column_and_links_the_summary_to_it(register, officer):
-    content = "Purpose of processing,Categories of personal data,%s\nA,Contact details,\nB,Shoe size,\n" % ART6
+    content = f"Purpose of processing,Categories of personal data,{ART6}\nA,Contact details,\nB,Shoe size,\n"
 
     page = officer.get(_upload(officer, "ropa.csv", content.encode())["Location"]).content.decode()
 
