@@ -59,7 +59,8 @@ class ImportResult:
     errors: list = field(default_factory=list)
 
     def as_dict(self) -> dict:
-        return {"outcomes": {key: asdict(o) for key, o in self.outcomes.items()},
+        # A list, not a dict: PostgreSQL's jsonb keeps no key order, and the preview lists types in import order.
+        return {"outcomes": [asdict(o) | {"key": key} for key, o in self.outcomes.items()],
                 "errors": [asdict(e) | {"text": str(e)} for e in self.errors]}
 
 

@@ -19,7 +19,7 @@ class RegisterImport(models.Model):
     sha256 = models.CharField("SHA-256 of the file", max_length=64)
     # {sheet title: [[row number, {header: cell text}], …]}, every value already text.
     rows = models.JSONField()
-    # What the dry run found: ropa.actions.ImportResult.as_dict().
+    # What the dry run found: ropa.actions.ImportResult.as_dict() (outcomes per record type, errors).
     preview = models.JSONField()
     register_state = models.CharField(max_length=64, help_text="ropa.selectors.register_state when previewed.")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -108,5 +108,5 @@ def ropa_import(request, pk):
             messages.success(request, f"{pending.filename} is imported into {pending.organisation}'s register.")
             return redirect(reverse("manage:register"))
     return render(request, "ropa/preview.html", {"pending": pending, "refusal": refusal,
-                                                 "outcomes": pending.preview["outcomes"].values(),
+                                                 "outcomes": pending.preview["outcomes"],
                                                  "errors": pending.preview["errors"]})

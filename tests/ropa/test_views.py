@@ -106,6 +106,7 @@ def test_it_previews_an_edited_csv_survives_a_reload_and_imports_it_on_confirm(r
     assert "Check the import" in page and page == again
     assert Purpose.objects.filter(name="Reviewing foster carers").count() == 0
     assert "Approving foster carers: Description of the purpose" in page
+    assert page.index(">Controllers<") < page.index(">Purposes<") < page.index(">Legal holds<")  # import order
     response = officer.post(preview)
     assert response.status_code == 302
     changed = Purpose.objects.get(name="Approving foster carers")

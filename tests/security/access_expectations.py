@@ -215,7 +215,7 @@ def _alices_import() -> dict:
     organisation = default_organisation()
     pending = RegisterImport.objects.create(
         organisation=organisation, user=User.objects.get(username="alice"), filename="register.csv", sha256="0" * 64,
-        rows={}, preview={"outcomes": {}, "errors": []}, register_state=register_state(organisation=organisation))
+        rows={}, preview={"outcomes": [], "errors": []}, register_state=register_state(organisation=organisation))
     return {"pk": pending.pk}
 
 
