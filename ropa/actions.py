@@ -6,6 +6,7 @@ A preview is the same import run inside a transaction that is rolled back: what 
 the confirm will do, found by the same code.
 """
 
+import hashlib
 from dataclasses import asdict, dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -262,13 +263,12 @@ def _changed(record, fields: dict, relations: dict) -> list[str]:
 def import_preview_create(*, actor, organisation, filename: str, content: bytes) -> RegisterImport:
     """Read an upload, find what importing it would do, and keep both for the preview page and the confirm.
     Raises ropa.reading.UnreadableFile for a file that cannot be read safely."""
-    import hashlib
-
     _require_editor(actor, organisation)
     rows = read_upload(name=filename, content=content)
     result = register_import(actor=actor, organisation=organisation, rows=rows, commit=False)
     return RegisterImport.objects.create(
-        organisation=organisation, user=actor, filename=filename[:255], sha256=hashlib.sha256(content).hexdigest(),
+        organisation=organisation, user=actor, filename=filename.replace("\x00", "")[:255],
+        sha256=hashlib.sha256(content).hexdigest(),
         rows=rows, preview=result.as_dict(), register_state=register_state(organisation=organisation),
     )
 

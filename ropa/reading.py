@@ -88,6 +88,10 @@ def _table(rows) -> list[tuple[int, dict[str, str]]]:
     table, headers = [], None
     for number, row in enumerate(rows, start=1):
         values = [_text(value) for value in row]
+        if any("\x00" in value for value in values):
+            # No register text holds one, and PostgreSQL cannot store it: say so rather than fail later.
+            raise UnreadableFile(f"Row {number} of a sheet contains a NUL character (often a sign of a damaged "
+                                 f"file). Remove it and upload the file again.")
         if headers is None:
             headers = [value.strip() for value in values]
             continue

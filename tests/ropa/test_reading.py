@@ -72,3 +72,8 @@ def test_it_numbers_csv_rows_as_a_spreadsheet_does_and_removes_the_formula_guard
 def test_the_formula_guard_comes_off_exactly_as_it_went_on(text):
     assert unguarded(guarded(text)) == text
     assert not guarded(text).startswith(("=", "+", "-", "@"))
+
+
+def test_it_refuses_a_nul_character_with_its_row():
+    with pytest.raises(UnreadableFile, match="Row 3 of a sheet contains a NUL"):
+        read_upload(name="register.csv", content=b"Purpose of processing\nA\nB\x00\n")
