@@ -6,11 +6,13 @@ A preview is the same import run inside a transaction that is rolled back: what 
 the confirm will do, found by the same code.
 """
 
+import copy
 import hashlib
 from dataclasses import asdict, dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.forms import ModelChoiceField
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.text import capfirst
@@ -24,7 +26,7 @@ from services.models import OrganisationRecord
 from .models import RegisterImport
 from .reading import Rows, read_upload
 from .selectors import register_state
-from .sheets import IMPORT_ORDER, ROPA_SHEET, Sheet, sheet_for, sheets
+from .sheets import IMPORT_ORDER, ROPA_SHEET, Sheet, form_fields, sheet_for, sheets
 from .values import CellError, date_parts, form_value, name_of
 
 
@@ -156,12 +158,17 @@ def _existing(sheet: Sheet, values: dict, organisation, fail):
     """The record the row describes, matched by its key columns within the organisation (shared legislation
     by title and section), or None for a new one."""
     model = sheet.record_type.model
-    probe = sheet.record_type.form_class()(organisation=organisation)
+    fields = form_fields(sheet.record_type)
     lookup = {}
     for name in sheet.key:
         header = sheet.header_for(name)
+        form_field = fields[name]
+        if isinstance(form_field, ModelChoiceField):
+            # Only the organisation's own records (the form class's field offers every organisation's).
+            form_field = copy.deepcopy(form_field)  # the form class's own field stays as it is
+            form_field.queryset = form_field.queryset.filter(organisation=organisation)
         try:
-            lookup[name] = form_value(probe.fields[name], model._meta.get_field(name), values.get(header, ""))
+            lookup[name] = form_value(form_field, model._meta.get_field(name), values.get(header, ""))
         except CellError as error:
             fail(header, str(error))
             return None

@@ -9,6 +9,7 @@ import re
 
 from django import forms
 from django.db import models
+from django.db.models import Q
 
 from services.models import LawfulBasis, Legislation, OrganisationRecord
 
@@ -56,9 +57,12 @@ def find_named(queryset: models.QuerySet, name: str):
     if issubclass(model, OrganisationRecord):
         return queryset.filter(**{model.NAME_FIELD: name}).first()
     if model is LawfulBasis:
-        return queryset.filter(code=name).first() or next((b for b in queryset if str(b) == name), None)
+        candidates = queryset.filter(Q(code=name) | Q(article=name.split(": ", 1)[0]))
+        return next((b for b in candidates if name in (b.code, str(b))), None)
     if model is Legislation:
-        return next((law for law in queryset if str(law) == name), None)
+        # Named "title section": the whole name is the title, or the title is a prefix of it.
+        candidates = queryset.filter(Q(title=name, section="") | ~Q(section=""))
+        return next((law for law in candidates if str(law) == name), None)
     return next((record for record in queryset if str(record) == name), None)
 
 
