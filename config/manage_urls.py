@@ -7,6 +7,7 @@ from imports import views as imports
 from notices.views import export, pdf, references
 from notices.views import manage as notices
 from notifications import views as notifications
+from ropa import views as ropa
 from services import views as register
 
 app_name = "manage"
@@ -44,6 +45,10 @@ urlpatterns = [
     path("imports/<int:pk>/draft/", imports.import_draft, name="import_draft"),
     path("imports/<int:pk>/kept/<int:section_id>/", imports.imported_section_decide, name="import_section_decide"),
     path("export/", export.export, name="export"),
+    path("ropa/", ropa.ropa_index, name="ropa"),
+    path("ropa/record-of-processing.xlsx", ropa.ropa_xlsx, name="ropa_xlsx"),
+    path("ropa/record-of-processing.csv", ropa.ropa_csv, name="ropa_csv"),
+    path("ropa/imports/<uuid:pk>/", ropa.ropa_import, name="ropa_import"),
     path("references/legislation/", references.catalogue_list, name="catalogue_list"),
     path("references/legislation/new/", references.catalogue_create, name="catalogue_create"),
     path("references/legislation/<int:pk>/edit/", references.catalogue_edit, name="catalogue_edit"),

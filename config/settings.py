@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "accounts",
     "operations",
     "notifications",
+    "ropa",
 ]
 
 # Slow work (PDF rendering, exports, e-mail) runs off the request as Django tasks, queued in the portal's own

@@ -87,8 +87,9 @@ OFFICER_PAGES = [
     "/manage/notices/{pk}/", "/manage/notices/{pk}/about/", "/manage/notices/{pk}/choose/recipients/",
     "/manage/notices/{pk}/sections/new/", "/manage/notices/{pk}/preview/", "/manage/references/legislation/",
     "/manage/references/out-of-date/", "/manage/messages/", "/manage/messages/settings/", "/manage/embedding/",
+    "/manage/ropa/",
 ]
-DPO_PAGES = ["/manage/notices/{pk}/review/", "/manage/export/", "/accounts/audit/"]
+DPO_PAGES = ["/manage/notices/{pk}/review/", "/manage/export/", "/accounts/audit/", "/manage/ropa/"]
 
 
 def test_every_staff_page_fits_a_phone(browser, live_server, sign_in, alice, bob, notices):

@@ -236,6 +236,21 @@ def _catalogue_entry() -> dict:
     return {"pk": Legislation.objects.filter(in_catalogue=True).values_list("pk", flat=True).first()}
 
 
+def _alices_import() -> dict:
+    """A stored import preview uploaded by alice (the IG officer persona): only she may see or confirm it."""
+    from django.contrib.auth.models import User
+
+    from ropa.models import RegisterImport
+    from ropa.selectors import register_state
+    from tests.factories import default_organisation
+
+    organisation = default_organisation()
+    pending = RegisterImport.objects.create(
+        organisation=organisation, user=User.objects.get(username="alice"), filename="register.csv", sha256="0" * 64,
+        rows={}, preview={"outcomes": [], "errors": []}, register_state=register_state(organisation=organisation))
+    return {"pk": pending.pk}
+
+
 def _stale_reference() -> dict:
     from notices.models import StaleReference
 
@@ -307,6 +322,13 @@ EXPECTATIONS: dict[str, Expect] = {
     "manage:import_proposal": staff(IG, kwargs=_import_proposal),
     "manage:import_draft": post_only(staff(IG, get=NOT_ALLOWED, kwargs=_import_pk)),
     "manage:import_section_decide": post_only(staff(IG, get=NOT_ALLOWED, kwargs=_import_kept_section)),
+    # The record of processing: both roles download it; only IG officers upload a register to import.
+    "manage:ropa": staff(IG, DPO_ROLE).but(post={"dpo": FORBIDDEN}),
+    "manage:ropa_xlsx": staff(IG, DPO_ROLE, post=NOT_ALLOWED),
+    "manage:ropa_csv": staff(IG, DPO_ROLE, post=NOT_ALLOWED),
+    # An import is its uploader's alone: even a superuser gets a 404 for someone else's.
+    "manage:ropa_import": staff(IG, kwargs=_alices_import).but(get={"superuser": "HTTP 404"},
+                                                                post={"superuser": "HTTP 404"}),
     "manage:notice_submit": post_only(staff(IG, get=NOT_ALLOWED, kwargs=_notice_pk)),
     "manage:notice_review": staff(DPO_ROLE, kwargs=_notice_pk),
     "manage:notice_decide": post_only(

@@ -156,3 +156,27 @@ def test_it_shows_hostile_usernames_of_failed_sign_ins_as_text_in_the_audit_trai
             assert_shown(body, newest.actor_username)
 
     attempt()
+
+
+def test_it_survives_hostile_cells_and_file_names_in_a_register_import(sign_in, alice):
+    """Any text in any cell, and as the file's name: the preview lists problems as text, never a server error
+    (a NUL, which PostgreSQL cannot store, is refused with a message)."""
+    import csv
+    import io
+
+    client = sign_in(alice, client=Client())
+    headers = ["Purpose of processing", "Description of the purpose", "Categories of personal data",
+               "Article 6 lawful basis for processing personal data", "Uses information already held"]
+
+    @examples(MAX_EXAMPLES)
+    @given(text=hostile_text, name=hostile_text)
+    @with_families("text", name="register.csv")
+    def attempt(text, name):
+        EXAMPLES_RUN["register import (IG officer)"] += 1
+        out = io.StringIO()
+        csv.writer(out).writerows([headers, [text, text, text, text, text]])
+        upload = SimpleUploadedFile(f"{name[:80]}.csv", out.getvalue().encode())
+        response = client.post(reverse("manage:ropa"), {"file": upload})
+        assert_followed_harmless(client, response)
+
+    attempt()
