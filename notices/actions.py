@@ -469,15 +469,11 @@ def version_publish_request(
     task renders and stores the PDF and publishes (notices.tasks.publish_version). The version stays in
     review until that task's last step. A publish already queued or under way is refused with
     AlreadyPublishing, naming it, so two clicks make one publication."""
-    active = PublishJob.objects.filter(version=version, status__in=PublishJob.ACTIVE).first()
-    if active is not None:
-        raise AlreadyPublishing(active)
+    _refuse_second_publish(version)
     version, *_ = _publishable(actor=actor, version=version, effective_from=effective_from,
                                override_reason=override_reason, historical=historical)
     # The row lock _publishable took serialises requests; the partial unique constraint is the last word.
-    active = PublishJob.objects.filter(version=version, status__in=PublishJob.ACTIVE).first()
-    if active is not None:
-        raise AlreadyPublishing(active)
+    _refuse_second_publish(version)
     job = PublishJob.objects.create(version=version, requested_by=actor, effective_from=effective_from,
                                     override_reason=override_reason.strip(), historical=historical)
     from .tasks import publish_version  # the task calls back into this module
@@ -486,6 +482,24 @@ def version_publish_request(
     publish_version.enqueue(job.pk)
     job.refresh_from_db()  # a backend that runs tasks at once has already moved it on
     return job
+
+
+# Longer than any PDF takes to make: a job still "making the PDF" after this lost its worker (killed part-way;
+# its transaction was rolled back, so nothing was published) and no longer stands in the way.
+PUBLISH_STALLED_AFTER = dt.timedelta(minutes=15)
+
+
+def _refuse_second_publish(version: NoticeVersion) -> None:
+    """AlreadyPublishing if a publish of `version` is queued or under way. One whose worker stopped part-way
+    is recorded as failed instead, so the DPO can publish again."""
+    active = PublishJob.objects.filter(version=version, status__in=PublishJob.ACTIVE).first()
+    if active is None:
+        return
+    stalled = timezone.now() - PUBLISH_STALLED_AFTER
+    if active.status == PublishJob.Status.RENDERING and active.started_at and active.started_at < stalled:
+        publish_job_fail(job=active, reason=_not_published(version, "the worker stopped while making its PDF"))
+        return
+    raise AlreadyPublishing(active)
 
 
 def publish_job_start(*, job_id: int) -> PublishJob | None:

@@ -11,8 +11,11 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
 from django.utils import timezone
 from django_tasks import task
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from . import actions
 from .models import ExportJob
@@ -23,6 +26,10 @@ logger = logging.getLogger(__name__)
 # waiting longer each time; a PDF that cannot be rendered, or a refusal, fails at once.
 PUBLISH_ATTEMPTS = 3
 RETRY_AFTER = dt.timedelta(seconds=30)
+# The nightly run starts a minute after midnight (the portal's TIME_ZONE), so that "today" is the new day on
+# every clock involved; finished exports are kept this long for the DPO to download, then deleted.
+NIGHTLY_AT = dt.time(0, 1)
+EXPORTS_KEPT = dt.timedelta(days=7)
 # What the task passes on to the DPO as the reason; anything else is a fault of ours, logged in full.
 REFUSALS = (actions.WorkflowError, actions.ComplianceBlocked, PermissionDenied, ValidationError)
 
@@ -95,3 +102,44 @@ def export_notices(job_id: int) -> str:
     else:
         actions.export_job_finish(job=job, status=ExportJob.Status.DONE, **outcome)
     return job.status
+
+
+@task()
+def nightly() -> dict:
+    """Every night: queue the next night's run first (so a failure below cannot end the chain), then refresh
+    the mirror (a version scheduled for today has come into force) and delete exports older than EXPORTS_KEPT."""
+    schedule_nightly()
+    mirrored = mirror_refresh.call()
+    return {"mirror": mirrored, "exports_deleted": _delete_old_exports()}
+
+
+def next_night(now: dt.datetime | None = None) -> dt.datetime:
+    """When the next nightly run is due: NIGHTLY_AT on the coming day, in the portal's time zone."""
+    local = timezone.localtime(now or timezone.now())
+    day = local.date() if local.time() < NIGHTLY_AT else local.date() + dt.timedelta(days=1)
+    return timezone.make_aware(dt.datetime.combine(day, NIGHTLY_AT))
+
+
+def schedule_nightly(now: dt.datetime | None = None) -> bool:
+    """Make sure one nightly run waits in the queue (`manage.py schedule_nightly`, run at every deploy, and the
+    nightly run itself call this). Returns whether one was queued. Idempotent: a run already waiting is kept."""
+    if not nightly.get_backend().supports_defer:
+        return False  # a backend that runs tasks at once cannot wait for the night
+    waiting = DBTaskResult.objects.filter(task_path=nightly.module_path, status=TaskResultStatus.READY)
+    if waiting.exists():
+        return False
+    nightly.using(run_after=next_night(now)).enqueue()
+    return True
+
+
+def _delete_old_exports() -> int:
+    from .models import ExportJob
+
+    old = ExportJob.objects.filter(finished_at__lt=timezone.now() - EXPORTS_KEPT).exclude(file="")
+    deleted = 0
+    for job in old:
+        default_storage.delete(job.file.name)
+        job.file = ""
+        job.save(update_fields=["file"])
+        deleted += 1
+    return deleted
