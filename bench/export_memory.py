@@ -13,7 +13,7 @@ Then, each in a fresh process so that one does not inherit the other's memory:
 - holding: the same ZIP written from a list of every version loaded at once, as the export did before;
 and prints for each the peak Python memory (tracemalloc) and the process's peak resident size (ru_maxrss),
 the time, and the ratio. Last, the time of the DPO's POST to /manage/export/ with the database queue (the
-request only queues the work) over a few requests.
+request only queues the work) over 10 requests, after one GET of the form to warm the process up.
 """
 
 import argparse
@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.throwaway import council, notice_in_review, run, signed_in_client, throwaway_portal  # noqa: E402
+from bench.throwaway import OVERRIDE, council, notice_in_review, run, signed_in_client, throwaway_portal  # noqa: E402
 
 SCRIPT = str(Path(__file__).resolve())
 
@@ -76,11 +76,11 @@ def _build(args) -> dict:
                              relations=relations)
     pdf = render_pdf(first.submitted_document)
     actions.render_pdf = lambda document, **kwargs: pdf  # the one real PDF, stored for every version
-    actions.version_publish(actor=dpo, version=first)
+    actions.version_publish(actor=dpo, version=first, override_reason=OVERRIDE)
     for n in range(1, args.versions):
         version = notice_in_review(n, organisation=organisation, controller=controller, officer=officer,
                                    relations=relations)
-        actions.version_publish(actor=dpo, version=version)
+        actions.version_publish(actor=dpo, version=version, override_reason=OVERRIDE)
     document = Publication.objects.first().document
     return {"versions": Publication.objects.count(), "document_kb": len(json.dumps(document)) / 1024,
             "pdf_kb": len(pdf) / 1024}
@@ -143,6 +143,7 @@ def _request(args) -> dict:
 
     setup_test_environment()
     client = signed_in_client(User.objects.get(username="bench-dpo"))
+    assert client.get("/manage/export/").status_code == 200  # warm up: addresses, templates, the form
     times = []
     for _ in range(10):
         started = time.perf_counter()

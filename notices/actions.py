@@ -732,10 +732,11 @@ def notice_withdraw(*, actor, notice: Notice, reason: str) -> Withdrawal:
     for version in live:
         _move(version, to=Status.WITHDRAWN, actor=actor, action="withdrawn", reason=reason.strip())
     PublicChange.objects.create(notice=notice, action="withdrawn")
-    mirror_soon()
-    return Withdrawal.objects.create(
+    withdrawal = Withdrawal.objects.create(
         notice=notice, version=live[0], withdrawn_at=timezone.now(), withdrawn_by=actor, reason=reason.strip()
     )
+    mirror_soon()  # last: a backend that runs tasks at once must see the withdrawal
+    return withdrawal
 
 
 def _section_for_edit(actor, section: NoticeSection, *, lock_version: int) -> NoticeSection:
