@@ -29,8 +29,14 @@ migrate: install
 demo: migrate
 	$(PY) manage.py load_demo
 
+# The worker (publishing's PDFs, exports, the mirror, the nightly run) runs beside the server and stops with it
+# (Ctrl-C, or the server failing). Where setsid exists (Linux) it gets a process group of its own, so its code
+# reloader goes too; elsewhere (macOS) the worker itself is stopped.
 run: demo
-	@echo "Serving the portal on http://$(HOST):$(PORT)/ (staff workspace: /manage/, admin: /admin/)"
+	$(PY) manage.py schedule_nightly
+	@echo "Serving the portal on http://$(HOST):$(PORT)/ (staff workspace: /manage/, admin: /admin/), with its worker"
+	$$(command -v setsid) $(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill -TERM -$$worker 2>/dev/null || kill -TERM $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # One worker per core (pytest-xdist). `--dist load` hands each worker tests in collection order, which

@@ -315,11 +315,11 @@ def _as_of_export_queries() -> dict:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from notices.selectors import publications_for_export, today
+    from notices.selectors import export_publications, publication_ids_for_export, today
 
     connection.queries_log.clear()
     with CaptureQueriesContext(connection) as queries:
-        found = publications_for_export(as_of=today())
+        found = list(export_publications(publication_ids_for_export(as_of=today())))
     return {"versions": len(found), "queries": len(queries)}
 
 

@@ -203,6 +203,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# The static mirror of the public pages (notices/mirror.py), refreshed by the worker after each publication
+# or withdrawal and every midnight; empty (the default) keeps none.
+MIRROR_ROOT = Path(os.environ["MIRROR_ROOT"]) if os.environ.get("MIRROR_ROOT") else None
 STORAGES = {
     "default": {"BACKEND": os.environ.get("FILE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")},
     "staticfiles": {

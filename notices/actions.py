@@ -5,6 +5,7 @@ names them, and leaves a WorkflowEvent. A notice is composed only from its own o
 import datetime as dt
 import logging
 
+from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -19,11 +20,13 @@ from .compliance import blockers, check_document, notice_meta
 from .document import build_document, in_order, listing_fields, with_version
 from .hooks import workflow_event_announce
 from .models import (
+    ExportJob,
     Notice,
     NoticeSection,
     NoticeVersion,
     Publication,
     PublicListing,
+    PublishJob,
     StaleReference,
     Withdrawal,
     WorkflowEvent,
@@ -33,7 +36,7 @@ from .pdf import render_pdf
 from .rendering import render_document_html, sha256_hex
 from .rights import RIGHTS
 from .sections import ORDERED_RELATIONS, restorable
-from .selectors import today
+from .selectors import publication_ids_for_export, today
 from .storage import pdf_storage
 
 Status = NoticeVersion.Status
@@ -67,7 +70,25 @@ class ComplianceBlocked(Exception):
 
 
 class PublishError(Exception):
-    """Publishing failed part-way (e.g. the PDF could not be made), so nothing was published."""
+    """Publishing failed part-way (e.g. the PDF could not be made), so nothing was published.
+
+    `transient` is True when trying again may work (storage or the database failed), False when the same
+    document would fail the same way (its PDF could not be rendered)."""
+
+    def __init__(self, message: str, *, transient: bool = True):
+        super().__init__(message)
+        self.transient = transient
+
+
+class AlreadyPublishing(WorkflowError):
+    """A publish of this version is already queued or under way; `job` is that one."""
+
+    def __init__(self, job: PublishJob):
+        self.job = job
+        super().__init__(
+            f"Version {job.version.number} of “{job.version.notice}” is already being published. "
+            f"This page shows how it is going."
+        )
 
 
 def _require(actor, action: str, obj, *, doing: str) -> None:
@@ -362,6 +383,9 @@ def version_reject(*, actor, version: NoticeVersion, reason: str) -> NoticeVersi
     _require(actor, "notice.reject", version.notice, doing="reject a version")
     version = NoticeVersion.objects.select_for_update().get(pk=version.pk)
     _require_status(version, Status.IN_REVIEW, doing="rejected")
+    if version.publish_jobs.filter(status__in=PublishJob.ACTIVE).exists():
+        raise WorkflowError(f"Version {version.number} of “{version.notice}” is being published, so it cannot be "
+                            f"sent back. If publishing fails, it can be sent back then.")
     if not reason.strip():
         raise ValidationError({"reason": "Say why the version is being sent back, so it can be fixed."})
     return _move(
@@ -402,6 +426,7 @@ def version_publish(
     effective_from: dt.date | None = None,
     override_reason: str = "",
     historical: bool = False,
+    job: PublishJob | None = None,
 ) -> Publication:
     """Publish a version in review: freeze its document, HTML and PDF with their hashes.
 
@@ -417,12 +442,15 @@ def version_publish(
     is published, the stored PDF is deleted again and PublishError says why. The PDF is stored before the
     commit, so a committed publication always has its file; a process killed between the two leaves a file
     that no publication refers to, which `manage.py sweep_storage` removes.
+
+    The DPO's publish button does not call this in the request: it queues a PublishJob
+    (version_publish_request), whose task calls this with `job`, marked done in the same transaction.
     """
     stored: list[str] = []
     try:
         with transaction.atomic():
             return _publish(actor=actor, version=version, effective_from=effective_from,
-                            override_reason=override_reason, historical=historical, stored=stored)
+                            override_reason=override_reason, historical=historical, stored=stored, job=job)
     except _REFUSALS:
         _delete_quietly(stored)
         raise
@@ -435,6 +463,84 @@ def version_publish(
         raise
 
 
+@transaction.atomic
+def version_publish_request(
+    *,
+    actor,
+    version: NoticeVersion,
+    effective_from: dt.date | None = None,
+    override_reason: str = "",
+    historical: bool = False,
+) -> PublishJob:
+    """The DPO's publish button: check everything version_publish would refuse, then queue a PublishJob whose
+    task renders and stores the PDF and publishes (notices.tasks.publish_version). The version stays in
+    review until that task's last step. A publish already queued or under way is refused with
+    AlreadyPublishing, naming it, so two clicks make one publication."""
+    _refuse_second_publish(version)
+    version, *_ = _publishable(actor=actor, version=version, effective_from=effective_from,
+                               override_reason=override_reason, historical=historical)
+    # The row lock _publishable took serialises requests; the partial unique constraint is the last word.
+    _refuse_second_publish(version)
+    job = PublishJob.objects.create(version=version, requested_by=actor, effective_from=effective_from,
+                                    override_reason=override_reason.strip(), historical=historical)
+    from .tasks import publish_version  # the task calls back into this module
+
+    # Queued in this transaction: the job and its task are committed together or not at all.
+    publish_version.enqueue(job.pk)
+    job.refresh_from_db()  # a backend that runs tasks at once has already moved it on
+    return job
+
+
+# Longer than any PDF takes to make: a job still "making the PDF" after this lost its worker (killed part-way;
+# its transaction was rolled back, so nothing was published) and no longer stands in the way.
+PUBLISH_STALLED_AFTER = dt.timedelta(minutes=15)
+
+
+def _refuse_second_publish(version: NoticeVersion) -> None:
+    """AlreadyPublishing if a publish of `version` is queued or under way. One whose worker stopped part-way
+    is recorded as failed instead, so the DPO can publish again."""
+    active = PublishJob.objects.filter(version=version, status__in=PublishJob.ACTIVE).first()
+    if active is None:
+        return
+    stalled = timezone.now() - PUBLISH_STALLED_AFTER
+    if active.status == PublishJob.Status.RENDERING and active.started_at and active.started_at < stalled:
+        publish_job_fail(job=active, reason=_not_published(version, "the worker stopped while making its PDF"))
+        return
+    raise AlreadyPublishing(active)
+
+
+def publish_job_start(*, job_id: int) -> PublishJob | None:
+    """The task takes its job: queued → rendering. None if it is not waiting (a task run twice)."""
+    with transaction.atomic():
+        job = PublishJob.objects.select_for_update().select_related("version__notice", "requested_by") \
+            .filter(pk=job_id, status=PublishJob.Status.QUEUED).first()
+        if job is None:
+            return None
+        job.status, job.attempts, job.started_at = PublishJob.Status.RENDERING, job.attempts + 1, timezone.now()
+        job.save(update_fields=["status", "attempts", "started_at"])
+    return job
+
+
+@transaction.atomic
+def publish_job_retry(*, job: PublishJob, reason: str) -> PublishJob:
+    """Put a job whose attempt failed for a reason that may pass (storage, database) back in the queue."""
+    job.status, job.reason = PublishJob.Status.QUEUED, reason
+    job.save(update_fields=["status", "reason"])
+    return job
+
+
+@transaction.atomic
+def publish_job_fail(*, job: PublishJob, reason: str) -> PublishJob:
+    """Record that a publish did not happen, and why: on the job (the DPO's progress page), in the version's
+    history and in the audit trail. The version is untouched: still in review, publishable again."""
+    job.status, job.reason, job.finished_at = PublishJob.Status.FAILED, reason, timezone.now()
+    job.save(update_fields=["status", "reason", "finished_at"])
+    version = NoticeVersion.objects.select_related("notice__organisation").get(pk=job.version_id)
+    _event(version=version, actor=job.requested_by, action="publish_failed", from_status=version.status,
+           reason=reason)
+    return job
+
+
 def _not_published(version: NoticeVersion, why: str) -> str:
     return (
         f"Version {version.number} of “{version.notice}” was not published because {why}. Nothing has "
@@ -443,11 +549,11 @@ def _not_published(version: NoticeVersion, why: str) -> str:
     )
 
 
-def _publish(
+def _publishable(
     *, actor, version: NoticeVersion, effective_from: dt.date | None, override_reason: str, historical: bool,
-    stored: list[str],
-) -> Publication:
-    """version_publish's steps, inside its transaction. Appends the stored PDF's name to `stored`."""
+) -> tuple[NoticeVersion, dt.date, str, str]:
+    """Every refusal of a publish, checked before anything is written: the locked version, the day it comes
+    into force, what is overridden ("" when nothing blocks) and the DPO's reason for it."""
     _require(actor, "notice.publish", version.notice, doing="publish notices")
     version = NoticeVersion.objects.select_for_update().select_related("notice").get(pk=version.pk)
     _require_status(version, Status.IN_REVIEW, doing="published")
@@ -462,7 +568,17 @@ def _publish(
     effective_from = effective_from or today()
     _check_effective_from(version.notice, effective_from, historical=historical)
     overridden = _blockers_to_override(version, override_reason.strip())
-    override_reason = override_reason.strip() if overridden else ""
+    return version, effective_from, overridden, override_reason.strip() if overridden else ""
+
+
+def _publish(
+    *, actor, version: NoticeVersion, effective_from: dt.date | None, override_reason: str, historical: bool,
+    stored: list[str], job: PublishJob | None,
+) -> Publication:
+    """version_publish's steps, inside its transaction. Appends the stored PDF's name to `stored`."""
+    version, effective_from, overridden, override_reason = _publishable(
+        actor=actor, version=version, effective_from=effective_from, override_reason=override_reason,
+        historical=historical)
     document = with_version(
         version.submitted_document,
         number=version.number,
@@ -497,7 +613,22 @@ def _publish(
         overridden=overridden,
         override_reason=override_reason,
     )
+    if job is not None:
+        # Done in the same commit that makes the version public: a job never says "published" for a
+        # publication that was rolled back, nor stays "making the PDF" for one that was committed.
+        job.status, job.finished_at, job.reason = PublishJob.Status.DONE, timezone.now(), ""
+        job.save(update_fields=["status", "finished_at", "reason"])
+    mirror_soon()
     return publication
+
+
+def mirror_soon() -> None:
+    """Queue a refresh of the static mirror (notices.mirror), when the portal keeps one (MIRROR_ROOT). Queued
+    in the caller's transaction, so it runs only if what changed the public pages is committed."""
+    if settings.MIRROR_ROOT:
+        from .tasks import mirror_refresh  # the tasks call these actions
+
+        mirror_refresh.enqueue()
 
 
 def _edited_by(version: NoticeVersion, actor) -> bool:
@@ -547,7 +678,8 @@ def _render_publication_pdf(*, version: NoticeVersion, document: dict) -> bytes:
         return render_pdf(document)
     except Exception as error:
         logger.exception("PDF of %s could not be made", version)
-        raise PublishError(_not_published(version, f"its PDF could not be made ({error})")) from error
+        raise PublishError(_not_published(version, f"its PDF could not be made ({error})"), transient=False) \
+            from error
 
 
 def _pdf_name(version: NoticeVersion, pdf: bytes) -> str:
@@ -611,9 +743,11 @@ def notice_withdraw(*, actor, notice: Notice, reason: str) -> Withdrawal:
     frozen.public_changed(notice_id=notice.pk, action="withdrawn")
     # A withdrawn notice has no public version to be out of date.
     out_of_date_refresh(notice_ids=[notice.pk])
-    return Withdrawal.objects.create(
+    withdrawal = Withdrawal.objects.create(
         notice=notice, version=live[0], withdrawn_at=timezone.now(), withdrawn_by=actor, reason=reason.strip()
     )
+    mirror_soon()  # last: a backend that runs tasks at once must see the withdrawal
+    return withdrawal
 
 
 def _section_for_edit(actor, section: NoticeSection, *, lock_version: int) -> NoticeSection:
@@ -773,3 +907,50 @@ def stale_reference_save(
     reference._history_user = actor
     reference.save()
     return reference
+
+
+@transaction.atomic
+def export_request(*, actor, organisations, as_of: dt.date | None = None, controller=None, service=None) -> ExportJob:
+    """Queue a DPO's archive of the published notices of `organisations` (narrowed to one controller, one
+    service, or the versions in force on `as_of`), written to storage by notices.tasks.export_notices. Refused
+    with a ValidationError when no published version matches."""
+    from .export import describe_selection
+    from .tasks import export_notices  # the task calls back into this module
+
+    organisations = list(organisations)
+    for organisation in organisations:
+        _require(actor, "notice.export", organisation, doing="export notices")
+    chosen = {"as_of": as_of, "controller": controller, "service": service}
+    ids = publication_ids_for_export(organisations=organisations, **chosen)
+    if not ids:
+        raise ValidationError("No published notice matches what you selected, so there is nothing to export")
+    job = ExportJob.objects.create(
+        requested_by=actor, total=len(ids), description=describe_selection(organisations=organisations, **chosen),
+        selection={"as_of": as_of.isoformat() if as_of else None, "controller": controller and controller.pk,
+                   "service": service and service.pk},
+    )
+    job.organisations.set(organisations)
+    export_notices.enqueue(job.pk)
+    job.refresh_from_db()
+    return job
+
+
+def export_job_start(*, job_id: int) -> ExportJob | None:
+    """The task takes its job: queued → writing. None if it is not waiting (a task run twice)."""
+    with transaction.atomic():
+        job = ExportJob.objects.select_for_update().filter(pk=job_id, status=ExportJob.Status.QUEUED).first()
+        if job is None:
+            return None
+        job.status = ExportJob.Status.WRITING
+        job.save(update_fields=["status"])
+    return job
+
+
+def export_job_finish(*, job: ExportJob, **outcome) -> ExportJob:
+    """Record how an export ended: status DONE with its file, size, sha256 and missing count, or FAILED
+    with the reason."""
+    for name, value in outcome.items():
+        setattr(job, name, value)
+    job.finished_at = timezone.now()
+    job.save(update_fields=[*outcome, "finished_at"])
+    return job

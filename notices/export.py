@@ -1,25 +1,37 @@
 """A DPO's archive of published notices: one ZIP with each version's stored PDF, its frozen JSON document,
 and manifests (CSV, JSON and a `sha256sum -c` list) giving the SHA-256 of every file.
 
-Used by the /manage/export/ page and by `manage.py export_notices`. The PDFs are the bytes stored at
+Written by a background task for the /manage/export/ page (notices.tasks.export_notices, to storage) and by
+`manage.py export_notices` (to a file). The PDFs are the bytes stored at
 publishing, checked against the fingerprint recorded then: an archive never carries an altered file. A
 PDF that is missing or altered is left out and listed in the manifests as missing, with the reason and
 the fingerprint it should have, so one damaged file does not stop the DPO's archive.
 """
 
 import csv
+import datetime as dt
+import hashlib
 import io
 import json
+import tempfile
 import zipfile
 from collections.abc import Callable, Iterable
 from typing import BinaryIO
 
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.utils import timezone
 
+from services.models import Controller, Service
+
 from .document import controller_name
-from .models import Publication
+from .models import ExportJob, Publication
 from .rendering import sha256_hex
+from .selectors import export_publications, publication_ids_for_export
 from .storage import StoredFileError, stored_pdf
+
+EXPORT_FOLDER = "exports"
+PROGRESS_EVERY = 10
 
 MANIFEST_FIELDS = [
     "slug",
@@ -41,16 +53,20 @@ Progress = Callable[[int, int, Publication], None]
 
 
 def write_export(
-    *, out: BinaryIO, publications: Iterable[Publication], progress: Progress | None = None, selection: str = "all"
+    *, out: BinaryIO, publications: Iterable[Publication], total: int, progress: Progress | None = None,
+    selection: str = "all",
 ) -> list[dict]:
-    """Write the ZIP to `out` and return the manifest rows (one per file)."""
-    publications = list(publications)
+    """Write the ZIP to `out` and return the manifest rows (one per file).
+
+    `publications` is read once, in order, and each version is written and let go before the next is read,
+    so memory does not grow with the number of versions (notices.selectors.export_publications loads them a
+    few at a time); only the manifest rows, a few hundred bytes each, are kept. `total` is for `progress`."""
     rows: list[dict] = []
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for done, publication in enumerate(publications, start=1):
             rows.extend(_add_publication(archive, publication))
             if progress:
-                progress(done, len(publications), publication)
+                progress(done, total, publication)
         _add_manifests(archive, rows, selection=selection)
     return rows
 
@@ -108,3 +124,45 @@ def _add_manifests(archive: zipfile.ZipFile, rows: list[dict], *, selection: str
     archive.writestr("manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
     included = [row for row in rows if row["status"] == "included"]
     archive.writestr("SHA256SUMS", "".join(f"{row['sha256']}  {row['path']}\n" for row in included))
+
+
+def export_to_storage(job: ExportJob) -> dict:
+    """Write `job`'s archive to storage and return what to record on the job. The ZIP is written to a temporary file on
+    disk, then copied into storage in chunks, so neither step holds the archive in memory."""
+    selection = job.selection
+    organisations = list(job.organisations.all())
+    # Looked up within the job's organisations only: an id can never reach another organisation's records.
+    chosen = {
+        "as_of": dt.date.fromisoformat(selection["as_of"]) if selection.get("as_of") else None,
+        "controller": Controller.objects.filter(pk=selection.get("controller"), organisation__in=organisations)
+        .first() if selection.get("controller") else None,
+        "service": Service.objects.filter(pk=selection.get("service"), organisation__in=organisations)
+        .first() if selection.get("service") else None,
+    }
+    ids = publication_ids_for_export(organisations=organisations, **chosen)
+    with tempfile.TemporaryFile() as archive:
+        rows = write_export(out=archive, publications=export_publications(ids), total=len(ids),
+                            progress=_job_progress(job), selection=job.description)
+        size, digest = archive.tell(), _sha256_of(archive)
+        archive.seek(0)
+        name = default_storage.save(f"{EXPORT_FOLDER}/privacy-notices-{job.requested_at:%Y-%m-%d}-{job.pk}.zip",
+                                    File(archive))
+    return {"file": name, "size": size, "sha256": digest, "total": len(ids), "done": len(ids),
+            "missing": sum(row["status"] != "included" for row in rows)}
+
+
+def _job_progress(job: ExportJob) -> Progress:
+    def progress(done: int, total: int, publication: Publication) -> None:
+        # A row update every few versions: the progress page reads it, and the writer is not slowed down.
+        if done == total or done % PROGRESS_EVERY == 0:
+            ExportJob.objects.filter(pk=job.pk).update(done=done, total=total)
+
+    return progress
+
+
+def _sha256_of(stream: BinaryIO) -> str:
+    stream.seek(0)
+    digest = hashlib.sha256()
+    for block in iter(lambda: stream.read(1024 * 1024), b""):
+        digest.update(block)
+    return digest.hexdigest()

@@ -83,7 +83,7 @@ class ExportForm(forms.Form):
                 ConditionalQuestion(self.SCOPES[2][1], "service"),
                 ConditionalQuestion(self.SCOPES[3][1], Field("as_of", legend_size=Size.SMALL)),
             ),
-            Submit("export", "Download the ZIP file"),
+            Submit("export", "Make the ZIP file"),
             legend_size=Size.MEDIUM,
         )
 
@@ -95,7 +95,7 @@ class ExportForm(forms.Form):
         return cleaned
 
     def selection(self) -> dict:
-        """Keyword arguments for notices.selectors.publications_for_export (always within `organisations`)."""
+        """Keyword arguments for notices.selectors.publication_ids_for_export (always within `organisations`)."""
         scope = self.cleaned_data["scope"]
         chosen = {} if scope == "all" else {scope: self.cleaned_data[scope]}
         return {"organisations": self.organisations, **chosen}

@@ -424,3 +424,89 @@ class OutOfDate(models.Model):
 
     def __str__(self):
         return f"{self.notice} is out of date"
+
+
+class PublishJob(models.Model):
+    """A DPO's publish request, carried out by a background task (notices.tasks.publish_version).
+
+    The version stays in review while the job waits and while its PDF is rendered; only the task's last
+    step, in one transaction with the Publication row, makes it public. A job that fails keeps the reason
+    the DPO is shown; the version is then still in review and can be published again."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        RENDERING = "rendering", "Making the PDF"
+        DONE = "done", "Published"
+        FAILED = "failed", "Not published"
+
+    ACTIVE = (Status.QUEUED, Status.RENDERING)
+
+    version = models.ForeignKey(NoticeVersion, on_delete=models.PROTECT, related_name="publish_jobs")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(auto_now_add=True)
+    # What the DPO asked for, handed to version_publish when the task runs. No date means "today", the day
+    # the version is published.
+    effective_from = models.DateField(null=True, blank=True)
+    override_reason = models.TextField(blank=True)
+    historical = models.BooleanField(default=False)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    reason = models.TextField(blank=True, help_text="Why it was not published, as the DPO is told.")
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        constraints = [
+            # Two publish clicks (two tabs, two DPOs) make one job: the database refuses a second active one.
+            models.UniqueConstraint(
+                fields=["version"], condition=Q(status__in=["queued", "rendering"]), name="one_active_publish_job"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Publishing {self.version}: {self.get_status_display()}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in self.ACTIVE
+
+
+class ExportJob(models.Model):
+    """A DPO's archive of published notices (notices.export), written to storage by a background task and
+    downloaded from its progress page. It only ever holds the notices of `organisations`."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        WRITING = "writing", "Writing the archive"
+        DONE = "done", "Ready to download"
+        FAILED = "failed", "Failed"
+
+    ACTIVE = (Status.QUEUED, Status.WRITING)
+
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(auto_now_add=True)
+    # The DPO's organisations when they asked: whoever downloads it must be a DPO of every one of them.
+    organisations = models.ManyToManyField("accounts.Organisation", related_name="+")
+    # The form's choice as ids and an ISO date (JSON), read back by notices.tasks.export_notices.
+    selection = models.JSONField(default=dict)
+    description = models.TextField(help_text="The selection in words, as manifest.json records it.")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    file = models.FileField(upload_to="exports/", blank=True)
+    size = models.PositiveBigIntegerField(null=True, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    missing = models.PositiveIntegerField(default=0, help_text="Stored PDFs left out as missing or altered.")
+    reason = models.TextField(blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+
+    def __str__(self):
+        return f"Export {self.pk}: {self.get_status_display()}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in self.ACTIVE

@@ -9,6 +9,8 @@ or image in it must never make the server call another machine (SSRF) or copy a 
 public PDF: `StaticOnlyFetcher` reads our own static files from disk and refuses every other address.
 """
 
+import hashlib
+import json
 import mimetypes
 import posixpath
 from pathlib import Path
@@ -16,13 +18,17 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from .document import controller_name
+from .frozen import revision
 
 TEMPLATE = "notices/pdf/notice.html"
+# A draft PDF is kept this long for the same document; an edit changes the document and so the key.
+DRAFT_CACHE_SECONDS = 24 * 60 * 60
 
 
 class PdfRenderError(Exception):
@@ -77,6 +83,20 @@ def render_pdf(document: dict, *, draft: bool = False) -> bytes:
         return HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(pdf_variant="pdf/ua-1")
     except FatalURLFetchingError as error:  # a BaseException: turn it into an error callers can catch
         raise PdfRenderError(str(error)) from error
+
+
+def render_draft_pdf(document: dict) -> bytes:
+    """A draft's PDF (DRAFT on every page), made once per distinct document: officers download the PDF of an
+    unchanged draft again and again while it is reviewed. Kept in Django's cache under the SHA-256 of the
+    document and the release's fingerprint (notices.frozen.revision: templates, stylesheets, settings), so
+    any edit or any new release makes a fresh one."""
+    canonical = json.dumps(document, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
+    key = f"notices:draft-pdf:{revision()}:{hashlib.sha256(canonical).hexdigest()}"
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = render_pdf(document, draft=True)
+        cache.set(key, pdf, DRAFT_CACHE_SECONDS)
+    return pdf
 
 
 def pdf_context(document: dict, *, draft: bool) -> dict:

@@ -1,6 +1,7 @@
 """Reads for notices. Each selector owns its joins so that views and templates never query."""
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
@@ -76,15 +77,7 @@ def public_publication_by_pdf_sha256(*, sha256: str) -> Publication | None:
     )
 
 
-def publications_for_export(
-    *, as_of: dt.date | None = None, controller=None, service=None, organisations=None
-) -> list[Publication]:
-    """Published versions for a DPO's archive, by notice then version number.
-
-    Without `as_of`: every version ever published, scheduled ones included. With it: for each notice, the
-    version the public saw on that day. `organisations` (a DPO's; None for every one, as the command-line
-    export run by the portal's administrators), `controller` and `service` narrow the notices.
-    """
+def _notices_for_export(*, controller=None, service=None, organisations=None) -> QuerySet[Notice]:
     notices = Notice.objects.filter(versions__publication__isnull=False)
     if organisations is not None:
         notices = notices.filter(organisation__in=organisations)
@@ -92,15 +85,39 @@ def publications_for_export(
         notices = notices.filter(controller=controller)
     if service is not None:
         notices = notices.filter(services=service)
-    publications = Publication.objects.filter(version__notice__in=notices.values("pk"))
+    return notices.distinct().order_by("slug")
+
+
+def publication_ids_for_export(
+    *, as_of: dt.date | None = None, controller=None, service=None, organisations=None
+) -> list[int]:
+    """The published versions for a DPO's archive, as ids, by notice then version number (load them with
+    export_publications; no stored document is read here).
+
+    Without `as_of`: every version ever published, scheduled ones included. With it: for each notice, the
+    version the public saw on that day. `organisations` (a DPO's; None for every one, as the command-line
+    export run by the portal's administrators), `controller` and `service` narrow the notices.
+    """
+    notices = _notices_for_export(controller=controller, service=service, organisations=organisations)
     if as_of is not None:
-        # Every notice's versions at once (PublicNotice.in_force picks each one's), not three queries a notice.
-        states = public_notice_states(Q(version__notice__in=notices.values("pk")))
-        publications = publications.filter(pk__in=[p.pk for s in states.values() if (p := s.in_force(as_of))])
+        states = public_notice_states(Q(version__notice__in=notices))
+        chosen = (states[notice_id].in_force(as_of) for notice_id in notices.values_list("pk", flat=True)
+                  if notice_id in states)
+        return [publication.pk for publication in chosen if publication is not None]
     return list(
-        publications.select_related("version", "version__notice", "version__notice__controller")
-        .order_by("version__notice__slug", "version__number")
+        Publication.objects.filter(version__notice__in=notices)
+        .order_by("version__notice__slug", "version__number").values_list("pk", flat=True)
     )
+
+
+def export_publications(ids: list[int], *, chunk: int = 20) -> Iterator[Publication]:
+    """The publications with these ids, in that order, loaded `chunk` at a time: an archive of any size holds
+    one chunk of stored documents in memory, never all of them. The stored HTML is not loaded (unused)."""
+    for start in range(0, len(ids), chunk):
+        part = ids[start:start + chunk]
+        found = Publication.objects.select_related("version", "version__notice", "version__notice__controller") \
+            .defer("html").in_bulk(part)
+        yield from (found[pk] for pk in part if pk in found)
 
 
 def notices_out_of_date(*, organisations) -> QuerySet[Notice]:

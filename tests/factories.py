@@ -277,3 +277,28 @@ def full_notice(**kwargs):
         placement="who_we_share_with",
     )
     return notice
+
+
+def failed_publish_job(notice=None):
+    """A publish of a notice's version 1 that did not happen (a row for pages that show one)."""
+    from django.contrib.auth.models import User
+
+    from notices.models import PublishJob
+
+    notice = notice or NoticeFactory()
+    requester = User.objects.create_user(f"requester-{User.objects.count()}")
+    return PublishJob.objects.create(version=notice.versions.get(number=1), requested_by=requester,
+                                     status=PublishJob.Status.FAILED, reason="Its PDF could not be made.")
+
+
+def failed_export_job(organisation=None):
+    """An export of `organisation`'s notices (the default one) that did not happen."""
+    from django.contrib.auth.models import User
+
+    from notices.models import ExportJob
+
+    requester = User.objects.create_user(f"exporter-{User.objects.count()}")
+    job = ExportJob.objects.create(requested_by=requester, description="every published version",
+                                   status=ExportJob.Status.FAILED, reason="The archive could not be written.")
+    job.organisations.set([organisation or default_organisation()])
+    return job

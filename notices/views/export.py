@@ -1,17 +1,18 @@
-"""The DPO's archive of published notices as a ZIP (see notices/export.py)."""
+"""The DPO's archive of published notices as a ZIP (see notices/export.py), written by the worker: the form
+queues it, a progress page follows it and offers the download when it is ready. The request never waits
+for the archive to be written."""
 
-import tempfile
-
-from django.http import FileResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_http_methods
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.decorators import staff_required
 from accounts.permissions import organisations_for
 
-from ..export import describe_selection, write_export
+from .. import actions
 from ..forms import ExportForm
-from ..selectors import publications_for_export, today
+from ..models import ExportJob
 
 
 @staff_required("notice.export")
@@ -22,22 +23,41 @@ def export(request):
     organisations = organisations_for(request.user, "notice.export")
     form = ExportForm(request.POST if request.method == "POST" else None, organisations=organisations)
     if form.is_valid():
-        publications = publications_for_export(**form.selection())
-        if not publications:
-            form.add_error(None, "No published notice matches what you selected, so there is nothing to export")
+        try:
+            job = actions.export_request(actor=request.user, **form.selection())
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(None, " ".join(error.messages) if isinstance(error, ValidationError) else str(error))
         else:
-            # A stored PDF that is missing or altered is left out and listed as missing in the manifest.
-            return _zip_response(publications, selection=describe_selection(**form.selection()))
+            return redirect("manage:export_progress", job_id=job.pk)
     return render(request, "notices/export.html", {"form": form})
 
 
-def _zip_response(publications, *, selection: str) -> FileResponse:
-    # On disk, not in memory: an archive of many PDFs can be large. FileResponse closes it when sent.
-    archive = tempfile.TemporaryFile()  # noqa: SIM115
-    try:
-        write_export(out=archive, publications=publications, selection=selection)
-    except BaseException:
-        archive.close()
-        raise
-    archive.seek(0)
-    return FileResponse(archive, as_attachment=True, filename=f"privacy-notices-{today()}.zip")
+def _get_export_for_user(request, job_id: int) -> ExportJob:
+    """The export, if the user is a DPO of every organisation it holds the notices of; else 404."""
+    allowed = {organisation.pk for organisation in organisations_for(request.user, "notice.export")}
+    job = ExportJob.objects.filter(pk=job_id).prefetch_related("organisations").first()
+    if job is None or not {organisation.pk for organisation in job.organisations.all()} <= allowed:
+        raise Http404("No such export.")
+    return job
+
+
+@staff_required("notice.export")
+@require_safe
+def export_progress(request, job_id):
+    """DPOs of the export's organisations: how far the archive is written, and its download link once it is.
+    While it is being written the page updates itself (static/portal/progress.js), or offers a link to check
+    again without JavaScript."""
+    return render(request, "notices/export_progress.html", {"job": _get_export_for_user(request, job_id)})
+
+
+@staff_required("notice.export")
+@require_safe
+def export_download(request, job_id):
+    """DPOs of the export's organisations: the finished ZIP, streamed from storage."""
+    job = _get_export_for_user(request, job_id)
+    if job.status != ExportJob.Status.DONE:
+        return redirect("manage:export_progress", job_id=job.pk)
+    response = FileResponse(job.file.open("rb"), as_attachment=True, content_type="application/zip",
+                            filename=f"privacy-notices-{job.requested_at:%Y-%m-%d}.zip")
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -33,7 +33,7 @@ from ..forms import (
     SubmitForm,
     WithdrawForm,
 )
-from ..models import Notice, NoticeSection, NoticeVersion, Publication
+from ..models import Notice, NoticeSection, NoticeVersion, Publication, PublishJob
 from ..rendering import render_document_html
 from ..rights import ALWAYS, RIGHTS, rights_explained
 from ..sections import ORDERED_RELATIONS, builder_pages
@@ -465,20 +465,31 @@ def notice_decide(request, pk, decision):
         return _review_page(request, notice, version, **{"publish_form" if publishing else "reject_form": form})
     try:
         if publishing:
-            publication = actions.version_publish(actor=request.user, version=version, **form.cleaned_data)
-            messages.success(request, f"Published version {version.number}, in force from "
-                                      f"{publication.effective_from:%-d %B %Y}.")
-        else:
-            actions.version_reject(actor=request.user, version=version, reason=form.cleaned_data["reason"])
-            messages.success(request, f"Sent version {version.number} back to the IG officer.")
-    except actions.PublishError as error:
-        # Something failed on our side part-way: a page of its own says plainly that nothing was published.
-        context = {"notice": notice, "version": version, "reason": str(error)}
-        return render(request, "manage/notices/not_published.html", context, status=503)
+            # Queued, not done here: the PDF is rendered by the worker and the page that follows shows it.
+            job = actions.version_publish_request(actor=request.user, version=version, **form.cleaned_data)
+            return redirect("manage:notice_publishing", pk=pk, job_id=job.pk)
+        actions.version_reject(actor=request.user, version=version, reason=form.cleaned_data["reason"])
+        messages.success(request, f"Sent version {version.number} back to the IG officer.")
+    except actions.AlreadyPublishing as error:
+        messages.info(request, str(error))
+        return redirect("manage:notice_publishing", pk=pk, job_id=error.job.pk)
     except REFUSALS as error:
         _refused(request, error)
         return redirect("manage:notice_review", pk=pk)
     return redirect("manage:notice", pk=pk)
+
+
+@staff_required("notice.publish")
+def notice_publishing(request, pk, job_id):
+    """DPO of the notice's organisation: how a publish is going (waiting, making the PDF, published, or not
+    published and why). While it is under way the page updates itself (static/notices/progress.js) or, without
+    JavaScript, offers a link to check again."""
+    notice = _get_notice_for_user(request, pk, "notice.publish")
+    job = get_object_or_404(PublishJob.objects.select_related("version", "requested_by"), pk=job_id,
+                            version__notice=notice)
+    publication = Publication.objects.filter(version=job.version).first() if job.status == job.Status.DONE else None
+    context = {"notice": notice, "job": job, "publication": publication, "today": today()}
+    return render(request, "manage/notices/publishing.html", context)
 
 
 @require_POST

@@ -1,5 +1,6 @@
 """PDF downloads. Published PDFs are the bytes stored at publishing, never rendered on request; only a
-staff member's draft PDF is rendered, because a draft changes with every edit."""
+staff member's draft PDF is rendered, because a draft changes with every edit (and only once for each
+state of the draft: notices.pdf.render_draft_pdf)."""
 
 import io
 from urllib.parse import quote
@@ -16,7 +17,7 @@ from accounts.permissions import organisations_for
 
 from ..document import draft_document
 from ..models import Publication
-from ..pdf import render_pdf
+from ..pdf import render_draft_pdf
 from ..selectors import notices_for, open_version, public_notice, public_publication
 from ..storage import StoredFileError, stored_pdf
 
@@ -87,7 +88,7 @@ def pdf_draft(request, pk: int):
     marked DRAFT on every page. Another organisation's notice is a 404."""
     notice = get_object_or_404(notices_for(organisations=organisations_for(request.user)), pk=pk)
     document = draft_document(notice, open_version(notice=notice))
-    response = HttpResponse(render_pdf(document, draft=True), content_type="application/pdf")
+    response = HttpResponse(render_draft_pdf(document), content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(False, f"{notice.slug}-draft.pdf")
     response["Cache-Control"] = "private, no-store"
     return response

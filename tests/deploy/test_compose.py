@@ -36,7 +36,7 @@ def _database_user(service: dict) -> str:
 
 
 def test_it_runs_only_what_the_portal_needs(services):
-    assert set(services) == {"proxy", "web", "migrate", "db"}
+    assert set(services) == {"proxy", "web", "worker", "migrate", "db"}
 
 
 def test_only_the_proxy_publishes_a_port(services):
@@ -73,6 +73,7 @@ def test_the_portal_serves_as_the_role_that_migrations_grant_and_that_owns_nothi
     serving = _database_user(services["web"])
 
     assert serving != owner
+    assert _database_user(services["worker"]) == serving
     assert _database_user(services["migrate"]) == owner
     command = " ".join(services["migrate"]["command"].split())
     assert "manage.py migrate --noinput && python manage.py grant_serving_role " + serving in command
@@ -80,9 +81,30 @@ def test_the_portal_serves_as_the_role_that_migrations_grant_and_that_owns_nothi
 
 
 def test_the_containers_do_not_run_as_root(services):
-    assert services["web"]["user"] == services["migrate"]["user"] == "portal"
+    assert services["web"]["user"] == services["worker"]["user"] == services["migrate"]["user"] == "portal"
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert "USER portal" in dockerfile
+
+
+def test_the_worker_runs_the_web_image_beside_it_on_the_internal_network(services):
+    worker, web = services["worker"], services["web"]
+
+    assert worker["build"] == web["build"]
+    assert worker["command"][:3] == ["python", "manage.py", "db_worker"]
+    assert worker["networks"] == ["internal"]
+    assert worker["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    assert "check_queue" in worker["healthcheck"]["test"]
+    # It stores the PDFs the web service and nginx serve, and writes the mirror.
+    assert "media:/data/media" in worker["volumes"] and "mirror:/data/mirror" in worker["volumes"]
+    assert worker["environment"]["MIRROR_ROOT"] == "/data/mirror"
+    assert {k: v for k, v in worker["environment"].items() if k != "MIRROR_ROOT"} == {
+        k: v for k, v in web["environment"].items() if k != "STORED_FILES_ACCEL_REDIRECT"}
+
+
+def test_every_deploy_makes_sure_the_nightly_run_is_queued(services):
+    command = " ".join(services["migrate"]["command"].split())
+
+    assert command.endswith("&& python manage.py schedule_nightly\"")
 
 
 def test_the_portal_trusts_forwarded_addresses_from_the_proxy_alone(services):

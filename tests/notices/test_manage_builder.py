@@ -53,7 +53,7 @@ def test_it_builds_previews_submits_and_publishes_a_notice(officer, dpo):
         {"override_reason": "Retention is set by the council schedule, being added next week"},
         follow=True,
     )
-    assert "Published version 1" in _text(done)
+    assert "Version 1 published" in _text(done)
     event = notice.versions.get().events.get(action="published")
     assert "Retention is set by the council schedule" in event.reason
     assert "Borsetshire Police" in _text(Client().get(reverse("public:notice", args=["young-carers"])))
@@ -144,7 +144,7 @@ def test_it_publishes_from_a_later_date_typed_into_the_review_pages_date_boxes(d
     assert all(f'name="effective_from_{n}"' in review for n in range(3)) and "For example, 27 3 2027" in review
     done = dpo.post(reverse("manage:notice_decide", args=[notice.pk, "publish"]),
                     {"effective_from_0": "1", "effective_from_1": "2", "effective_from_2": "2099"}, follow=True)
-    assert "in force from 1 February 2099" in _text(done)
+    assert "In force from 1 February 2099" in _text(done)
     assert notice.versions.get().publication.effective_from == dt.date(2099, 2, 1)
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from notices import actions
 from notices.models import OutOfDate
-from notices.selectors import publications_for_export, today
+from notices.selectors import export_publications, publication_ids_for_export, today
 from services import actions as register_actions
 from tests.factories import LegislationFactory, NoticeFactory, PurposeFactory, RecipientFactory
 
@@ -102,7 +102,7 @@ def test_the_pages_and_the_as_of_export_make_as_many_queries_for_six_notices_as_
         dashboard = _queries(lambda: officer.get(reverse("manage:dashboard")))
         record = _queries(lambda: officer.get(reverse("manage:record_detail", args=["recipients", police.pk])))
         edit = _queries(lambda: officer.get(reverse("manage:record_edit", args=["recipients", police.pk])))
-        export = _queries(lambda: publications_for_export(as_of=today()))
+        export = _queries(lambda: list(export_publications(publication_ids_for_export(as_of=today()))))
         return dashboard, record, edit, export
 
     for notice in notices[:2]:
@@ -111,5 +111,5 @@ def test_the_pages_and_the_as_of_export_make_as_many_queries_for_six_notices_as_
     for notice in notices[2:]:
         publish(notice)
     assert counts() == with_two
-    assert len(publications_for_export(as_of=today())) == 6
+    assert len(list(export_publications(publication_ids_for_export(as_of=today())))) == 6
     assert len(_stale()) == 6

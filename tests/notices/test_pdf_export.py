@@ -44,8 +44,15 @@ def _zip(content: bytes) -> zipfile.ZipFile:
 
 
 def _export(client, **data) -> zipfile.ZipFile:
-    response = client.post(URL, data)
-    assert response.status_code == 200, response.content[:2000]
+    """The form queues the export; its progress page (done at once: tests run tasks as they are queued)
+    links the ZIP."""
+    progress = client.post(URL, data, follow=True)
+    assert progress.redirect_chain and "Your export is ready" in progress.content.decode(), progress.content[:2000]
+    job_id = progress.redirect_chain[-1][0].rstrip("/").rsplit("/", 1)[-1]
+    download = reverse("manage:export_download", args=[job_id])
+    assert f'href="{download}"' in progress.content.decode()
+    response = client.get(download)
+    assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
     assert response["Content-Disposition"].startswith('attachment; filename="privacy-notices-')
     return _zip(b"".join(response.streaming_content))

@@ -144,3 +144,28 @@ def test_it_sends_anonymous_visitors_to_sign_in_for_a_draft(client, notice):
 def test_it_refuses_a_draft_to_staff_without_a_role(sign_in, client, notice, dave):
     sign_in(dave)
     assert client.get(reverse("manage:pdf_draft", args=[notice.pk])).status_code == 403
+
+
+def test_it_makes_the_draft_pdf_of_an_unchanged_draft_once(sign_in, client, notice, alice, monkeypatch):
+    from django.core.cache import cache
+
+    cache.clear()
+    rendered = []
+    real_render = pdf_module.render_pdf
+
+    def counting(document, **kwargs):
+        rendered.append(document["notice"]["summary"])
+        return real_render(document, **kwargs)
+
+    monkeypatch.setattr(pdf_module, "render_pdf", counting)
+    sign_in(alice)
+    url = reverse("manage:pdf_draft", args=[notice.pk])
+    first, again = client.get(url).content, client.get(url).content
+
+    assert first == again and len(rendered) == 1
+    notice.refresh_from_db()
+    actions.notice_update(actor=alice, notice=notice, lock_version=notice.lock_version,
+                          fields={"summary": "We changed the summary."})
+    changed = client.get(url).content
+    assert rendered == [rendered[0], "We changed the summary."]
+    assert "We changed the summary." in " ".join(" ".join(pages_text(changed)).split())

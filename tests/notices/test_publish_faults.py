@@ -119,15 +119,18 @@ def test_it_publishes_nothing_and_leaves_no_file_when_a_step_fails(bob, in_revie
     _assert_clean_store()
 
 
-@pytest.mark.parametrize("step", ["render", "store", "publication row", "commit"])
+@pytest.mark.parametrize("step", ["render", "store", "publication row"])
 def test_it_shows_the_dpo_the_nothing_was_published_page_with_the_reason(dpo, in_review, monkeypatch, media_root,
                                                                          step):
     FAULTS[step](monkeypatch, media_root)
-    response = dpo.post(reverse("manage:notice_decide", args=[in_review.notice_id, "publish"]), {})
+    response = dpo.post(reverse("manage:notice_decide", args=[in_review.notice_id, "publish"]), {}, follow=True)
     monkeypatch.undo()
     page = response.content.decode()
-    assert response.status_code == 503
+    assert response.redirect_chain[-1][0].startswith(f"/manage/notices/{in_review.notice_id}/publishing/")
     assert "Nothing was published" in page and "is still in review" in page
-    reason = "could not be stored" if step == "store" else "the disk is full" if step != "commit" else "at commit"
+    reason = "could not be stored" if step == "store" else "the disk is full"
     assert reason in page
     assert not Publication.objects.exists()
+    # The version's history says it was tried and why it did not happen.
+    failed = WorkflowEvent.objects.get(action="publish_failed")
+    assert failed.to_status == NoticeVersion.Status.IN_REVIEW and reason in failed.reason

@@ -131,6 +131,19 @@ def _published_notice() -> dict:
     }
 
 
+def _publish_job() -> dict:
+    from tests.factories import failed_publish_job
+
+    job = failed_publish_job()
+    return {"pk": job.version.notice_id, "job_id": job.pk}
+
+
+def _export_job() -> dict:
+    from tests.factories import failed_export_job
+
+    return {"job_id": failed_export_job().pk}
+
+
 def _draft_notice_id() -> int:
     from tests.factories import NoticeFactory
 
@@ -329,11 +342,16 @@ EXPECTATIONS: dict[str, Expect] = {
     # An import is its uploader's alone: even a superuser gets a 404 for someone else's.
     "manage:ropa_import": staff(IG, kwargs=_alices_import).but(get={"superuser": "HTTP 404"},
                                                                 post={"superuser": "HTTP 404"}),
+    # The export's progress page and its download, for the DPOs of its organisations (read-only).
+    "manage:export_progress": staff(DPO_ROLE, post=NOT_ALLOWED, kwargs=_export_job),
+    "manage:export_download": staff(DPO_ROLE, post=NOT_ALLOWED, kwargs=_export_job),
     "manage:notice_submit": post_only(staff(IG, get=NOT_ALLOWED, kwargs=_notice_pk)),
     "manage:notice_review": staff(DPO_ROLE, kwargs=_notice_pk),
     "manage:notice_decide": post_only(
         staff(DPO_ROLE, get=NOT_ALLOWED, kwargs=lambda: {**_notice_pk(), "decision": "reject"})
     ),
+    # How a publish is going: the DPO who may publish the notice.
+    "manage:notice_publishing": staff(DPO_ROLE, kwargs=_publish_job),
     "manage:notice_withdraw": post_only(staff(DPO_ROLE, get=NOT_ALLOWED, kwargs=_notice_pk)),
     "manage:notice_restore": post_only(staff(IG, get=NOT_ALLOWED, kwargs=_only("pk", "number"))),
     # The checks' reference data: everyone in the workspace reads it; DPOs keep it.

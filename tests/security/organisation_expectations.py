@@ -93,6 +93,19 @@ def _published(a):
     return {"pk": notice.pk, "number": 1}, None
 
 
+def _publish_job(a):
+    from tests.factories import failed_publish_job
+
+    job = failed_publish_job(_notice(a))
+    return {"pk": job.version.notice_id, "job_id": job.pk}, None
+
+
+def _export_job(a):
+    from tests.factories import failed_export_job
+
+    return {"job_id": failed_export_job(a).pk}, None
+
+
 def _switch(a):
     return {}, {"organisation": a.pk}
 
@@ -155,6 +168,9 @@ ORGANISATION_EXPECTATIONS: dict[str, Cell] = {
     # and one's own e-mail settings.
     "manage:messages": Cell(UNSCOPED),
     "manage:notification_preferences": Cell(UNSCOPED),
+    "manage:export_progress": Cell(SCOPED, _export_job),
+    "manage:export_download": Cell(SCOPED, _export_job),
+    "manage:notice_publishing": Cell(SCOPED, _publish_job),
     # Choosing A to work in: only someone who is in A can.
     "manage:organisation_switch": Cell(SCOPED, _switch),
     "manage:organisations": Cell(ADMIN),

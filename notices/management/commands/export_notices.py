@@ -10,7 +10,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from notices.export import describe_selection, write_export
-from notices.selectors import publications_for_export
+from notices.selectors import export_publications, publication_ids_for_export
 from services.models import Controller, Service
 
 BAR_WIDTH = 30
@@ -38,15 +38,16 @@ class Command(BaseCommand):
             "controller": self._find(Controller, controller, "organisation"),
             "service": self._find(Service, service, "service"),
         }
-        publications = publications_for_export(**selection)
+        ids = publication_ids_for_export(**selection)
         described = describe_selection(**selection)
-        if not publications:
+        if not ids:
             raise CommandError("No published notice matches, so there is nothing to export.")
         # Written beside the target and renamed at the end, so a failed export leaves no half-written ZIP.
         partial = out.with_name(out.name + ".partial")
         try:
             with partial.open("wb") as stream:
-                rows = write_export(out=stream, publications=publications, progress=self._progress, selection=described)
+                rows = write_export(out=stream, publications=export_publications(ids), total=len(ids),
+                                    progress=self._progress, selection=described)
             os.replace(partial, out)
         finally:
             partial.unlink(missing_ok=True)
@@ -54,7 +55,7 @@ class Command(BaseCommand):
         for row in missing:
             self.stderr.write(f"Left out, listed as missing in the manifest: {row['note']}")
         included = len(rows) - len(missing)
-        self.stdout.write(f"Wrote {out}: {len(publications)} versions, {included} files, {len(missing)} missing.")
+        self.stdout.write(f"Wrote {out}: {len(ids)} versions, {included} files, {len(missing)} missing.")
 
     def _find(self, model, slug: str | None, what: str):
         if slug is None:
