@@ -119,6 +119,10 @@ INSTALLED_APPS = [
     "ropa",
 ]
 
+# One cache for every process and machine (the draft PDFs of notices/pdf.py): a table in the portal's own
+# database, made by migration notices 0015. A per-process cache would give each worker its own answer.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_cache"}}
+
 # Slow work (PDF rendering, exports, e-mail) runs off the request as Django tasks, queued in the portal's own
 # database so that no broker is needed; `python manage.py db_worker` runs them.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

@@ -5,6 +5,7 @@ Each address is fetched through the portal's own request handler (so a file hold
 portal serves), and a file is written only when its bytes changed since the last build.
 """
 
+import fcntl
 import hashlib
 import json
 from collections.abc import Iterator
@@ -75,6 +76,15 @@ class MirrorBuild:
     unchanged: int = 0
     removed: list[str] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)  # address: status, for pages that are not a 200
+
+
+def build_mirror_alone(out: Path) -> MirrorBuild:
+    """build_mirror holding a lock file beside OUT: two workers refreshing at once take turns, and the second
+    finds little left to write."""
+    out.mkdir(parents=True, exist_ok=True)
+    with (out.parent / f".{out.name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return build_mirror(out)
 
 
 def build_mirror(out: Path) -> MirrorBuild:

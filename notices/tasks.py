@@ -6,7 +6,6 @@ Each task takes ids, not objects (arguments are stored as JSON), and records its
 (PublishJob, ExportJob), which the progress pages read: the queue's own result rows are its business."""
 
 import datetime as dt
-import fcntl
 import logging
 
 from django.conf import settings
@@ -69,15 +68,12 @@ def _enqueue_later(chosen_task, delay: dt.timedelta, *args) -> None:
 def mirror_refresh() -> dict:
     """Bring the static mirror in MIRROR_ROOT up to date (only files whose bytes changed are written). One
     refresh at a time: a second worker waits for the first's lock, then finds little left to write."""
-    from .mirror import build_mirror
+    from .mirror import build_mirror_alone
 
     out = settings.MIRROR_ROOT
     if not out:
         return {}
-    out.mkdir(parents=True, exist_ok=True)
-    with (out.parent / f".{out.name}.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        build = build_mirror(out)
+    build = build_mirror_alone(out)
     logger.info("Mirror refreshed: %d written, %d unchanged, %d removed", len(build.written), build.unchanged,
                 len(build.removed))
     return {"written": len(build.written), "unchanged": build.unchanged, "removed": len(build.removed)}

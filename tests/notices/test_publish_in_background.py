@@ -46,7 +46,8 @@ def _work() -> None:
 
 
 def _files(media_root) -> list:
-    return [path for path in media_root.rglob("*") if path.is_file()]
+    # Not the public-change marker (notices/frozen.py), which a public page read may leave: it holds no content.
+    return [path for path in media_root.rglob("*") if path.is_file() and not path.name.startswith(".")]
 
 
 def _nothing_public(version, media_root) -> None:

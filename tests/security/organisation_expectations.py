@@ -22,6 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 SCOPED, UNSCOPED, ADMIN = "scoped", "unscoped", "admin"
+# An object of one person's (a register import's preview): only its uploader, the owner column's IG officer.
+UPLOADERS = "uploader's"
 COLUMNS = ("owner", "other", "both", "superuser")
 OK, NOT_FOUND, FORBIDDEN, NOT_ALLOWED = "ok", "404", "403", "405"
 
@@ -34,6 +36,8 @@ class Cell:
     def expected(self, column: str) -> str:
         if self.kind == ADMIN:
             return OK if column == "superuser" else FORBIDDEN
+        if self.kind == UPLOADERS:
+            return OK if column == "owner" else NOT_FOUND
         if self.kind == SCOPED and column == "other":
             return NOT_FOUND
         return OK
@@ -106,6 +110,51 @@ def _export_job(a):
     return {"job_id": failed_export_job(a).pk}, None
 
 
+def _notice_import(a, *, drafted: bool = False):
+    """An import of A's, made by an IG officer of A (drafted: its draft made, one paragraph kept as text)."""
+    from django.contrib.auth.models import User
+
+    from imports import actions
+    from tests.factories import member
+
+    officer = User.objects.create_user(f"importer-{User.objects.count()}")
+    member(officer, a, "ig_officer")
+    text = "Who we are\n\nNorthshire Borough Council is the data controller.\n\nCookies\n\nWe use cookies."
+    kept = actions.import_create(actor=officer, organisation=a, text=text)
+    if drafted:
+        kept = actions.proposals_decide(actor=officer, notice_import=kept, lock_version=kept.lock_version,
+                                        decisions={p.pk: "accepted" for p in kept.proposals.all()})
+        actions.import_draft_create(actor=officer, notice_import=kept, lock_version=kept.lock_version, title="N")
+    return kept
+
+
+def _import(a):
+    return {"pk": _notice_import(a).pk}, None
+
+
+def _import_proposal(a):
+    kept = _notice_import(a)
+    return {"pk": kept.pk, "proposal_id": kept.proposals.first().pk}, None
+
+
+def _import_kept_section(a):
+    kept = _notice_import(a, drafted=True)
+    return {"pk": kept.pk, "section_id": kept.imported_sections.first().section_id}, None
+
+
+def _register_import(a):
+    """A stored register import preview of A's, uploaded by the owner column's IG officer."""
+    from django.contrib.auth.models import User
+
+    from ropa.models import RegisterImport
+    from ropa.selectors import register_state
+
+    pending = RegisterImport.objects.create(
+        organisation=a, user=User.objects.get(username="owner-ig_officer"), filename="register.csv",
+        sha256="0" * 64, rows={}, preview={"outcomes": [], "errors": []}, register_state=register_state(organisation=a))
+    return {"pk": pending.pk}, None
+
+
 def _switch(a):
     return {}, {"organisation": a.pk}
 
@@ -167,6 +216,19 @@ ORGANISATION_EXPECTATIONS: dict[str, Cell] = {
     # The messages of the organisation being worked in (never another's: tests/notifications/test_pages.py),
     # and one's own e-mail settings.
     "manage:messages": Cell(UNSCOPED),
+    # The current organisation's own websites, for embedding its notices.
+    "manage:embedding": Cell(UNSCOPED),
+    # Bringing a notice in: the list is the current organisation's; each import is its organisation's.
+    "manage:imports": Cell(UNSCOPED),
+    "manage:import": Cell(SCOPED, _import),
+    "manage:import_proposal": Cell(SCOPED, _import_proposal),
+    "manage:import_draft": Cell(SCOPED, _import),
+    "manage:import_section_decide": Cell(SCOPED, _import_kept_section),
+    # The current organisation's record of processing; a register import's preview is its uploader's alone.
+    "manage:ropa": Cell(UNSCOPED),
+    "manage:ropa_xlsx": Cell(UNSCOPED),
+    "manage:ropa_csv": Cell(UNSCOPED),
+    "manage:ropa_import": Cell(UPLOADERS, _register_import),
     "manage:notification_preferences": Cell(UNSCOPED),
     "manage:export_progress": Cell(SCOPED, _export_job),
     "manage:export_download": Cell(SCOPED, _export_job),
