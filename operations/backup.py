@@ -26,8 +26,9 @@ MANIFEST = "manifest.json"
 DATABASE_FILE = "database.dump"
 MEDIA_FILE = "media.tar"
 FORMAT = 1
-# The health check's probe is not data.
-SKIPPED_PREFIXES = ("healthz/",)
+# Not data: the health check's probe, and the marker that tells the portal's processes a public page changed
+# (notices/frozen.py; a restored portal makes its pages again whatever it says).
+SKIPPED_PREFIXES = ("healthz/", ".public-change")
 
 
 class BackupError(Exception):
