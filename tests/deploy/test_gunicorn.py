@@ -1,5 +1,6 @@
 """The portal under gunicorn with gunicorn.conf.py and the production settings, as the image runs it."""
 
+import contextlib
 import secrets
 import subprocess
 import sys
@@ -9,15 +10,16 @@ import pytest
 from . import servers
 
 
-@pytest.fixture
-def gunicorn(tmp_path):
+@contextlib.contextmanager
+def _serving(tmp_path, **settings):
+    """gunicorn on a free port; yields the port and the process (its stderr is gunicorn's log)."""
     port = servers.free_port()
     env = {
         "PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
         "DEBUG": "false", "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "127.0.0.1",
         "PORTAL_URL": "https://notices.example.gov.uk", "TRUSTED_PROXIES": "127.0.0.1",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'portal.sqlite3'}", "MEDIA_ROOT": str(tmp_path / "media"),
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_BIND": f"127.0.0.1:{port}", **settings,
     }
     process = subprocess.Popen(  # noqa: S603 (our own config)
         [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "config.wsgi:application"],
@@ -26,10 +28,16 @@ def gunicorn(tmp_path):
     try:
         servers.wait_for_port(port, process=process)
         servers.request(port, "GET", "/healthz", timeout=60)  # the workers load Django on their first request
-        yield port
+        yield port, process
     finally:
         process.terminate()
         process.wait(timeout=60)
+
+
+@pytest.fixture
+def gunicorn(tmp_path):
+    with _serving(tmp_path) as (port, _process):
+        yield port
 
 
 def test_it_answers_the_health_check_over_plain_http_without_naming_itself(gunicorn):
@@ -65,3 +73,15 @@ def test_the_container_healthcheck_fails_when_nothing_answers():
 
     assert result.returncode == 1
     assert "unhealthy" in result.stderr
+
+
+def test_a_worker_past_its_memory_limit_is_replaced_and_the_portal_keeps_answering(tmp_path):
+    # Every worker is past 1 MB, so each is replaced after its request: the next one still gets an answer.
+    settings = {"WEB_CONCURRENCY": "1", "GUNICORN_MAX_WORKER_MB": "1", "GUNICORN_LOG_LEVEL": "info"}
+    with _serving(tmp_path, **settings) as (port, process):
+        answers = [servers.request(port, "GET", "/healthz", timeout=60).status for _ in range(3)]
+    log = process.stderr.read()
+
+    assert answers == [200, 200, 200]
+    assert log.count("(limit 1 MB): replacing it") >= 3
+    assert "Booting worker" in log
