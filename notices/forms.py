@@ -16,7 +16,7 @@ from services.register import RecordPickers
 
 from .models import Notice, NoticeSection, StaleReference
 from .sections import generated_section_for
-from .selectors import today
+from .selectors import parent_candidates, today
 
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 
@@ -199,14 +199,25 @@ class NoticeBasicsForm(RecordPickers, NormalisedLineEndings, forms.ModelForm):
         notice = self.instance
         self.initial.setdefault("lock_version", notice.lock_version)
         own = {"organisation": notice.organisation_id}
-        self.fields["controller"].queryset = _live(Controller.objects.filter(**own), [notice.controller])
         self.organisation = notice.organisation
         self.start_pickers()
+        # A county has hundreds of controllers, services and notices: each field lists what is chosen and
+        # a page of a search, never the whole table.
+        controller = self.fields["controller"]
+        controller.queryset = _live(Controller.objects.filter(**own), [notice.controller])
+        controller.widget = self._single_picker("controller", controller.queryset, [notice.controller_id],
+                                                empty_label=None)
         services = self.fields["services"]
         services.queryset = _live(Service.objects.filter(**own), notice.services.all())
         services.widget = self._picker("services", services.queryset, [s.pk for s in notice.services.all()])
-        services.choices = services.widget.choices
-        self.fields["parent"].queryset = Notice.objects.filter(**own).exclude(pk=notice.pk)
+        parent = self.fields["parent"]
+        parent.queryset = Notice.objects.filter(**own).exclude(pk=notice.pk)
+        parent.widget = self._single_picker(
+            "parent", parent.queryset, [notice.parent_id] if notice.parent_id else [],
+            empty_label="None: this notice stands alone", found=lambda query: parent_candidates(notice, query),
+        )
+        for field in (controller, services, parent):
+            field.choices = field.widget.choices
 
 
 class RelationForm(forms.Form):

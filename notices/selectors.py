@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from accounts.models import Organisation
 from services.models import Purpose, Service, ServiceParty
+from services.selectors import PICKER_PAGE
 
 from .models import Notice, NoticeVersion, Publication, PublicListing, Withdrawal
 
@@ -352,3 +353,12 @@ def public_organisation(*, slug: str) -> tuple[Organisation, list[dict]] | None:
     if organisation is None:
         return None
     return organisation, public_listings(organisation=organisation)
+
+
+def parent_candidates(notice, query: str = "") -> list:
+    """The first page of `notice`'s organisation's other notices whose title has `query`: the choices its
+    "sits under" picker lists beside the one chosen (a county has hundreds of notices)."""
+    others = Notice.objects.filter(organisation_id=notice.organisation_id).exclude(pk=notice.pk)
+    if query:
+        others = others.filter(title__icontains=query)
+    return list(others.only("pk", "title").order_by("title", "pk")[:PICKER_PAGE])

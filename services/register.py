@@ -35,11 +35,12 @@ FIND_SUFFIX = "__find"
 
 
 class RecordPickers:
-    """Many-to-many fields of register records as pickers: checkboxes for the records chosen and the first
-    page of a search of `self.organisation`'s register (services.selectors.picker_page, which the builder's
-    pages read too), never the whole register. Without JavaScript, a Find button (FIND) brings the page back
-    with a search's matches listed (nothing saved, nothing typed lost); with it, record-picker.js asks
-    manage:record_find as the editor types. The form sets `organisation`, then calls start_pickers()."""
+    """Fields that choose register records, as pickers: the records chosen and the first page of a search
+    of `self.organisation`'s register (services.selectors.picker_page, which the builder's pages read too),
+    never the whole register. Checkboxes for many-to-many fields, radios for a single record (a party's
+    service). Without JavaScript, a Find button (FIND) brings the page back with a search's matches listed
+    (nothing saved, nothing typed lost); with it, record-picker.js asks manage:record_find as the editor
+    types. The form sets `organisation`, then calls start_pickers()."""
 
     organisation = None
 
@@ -52,26 +53,48 @@ class RecordPickers:
         form accepts any record of `queryset`, but never lists a whole register. Each box carries the
         address of the register's search in `pickers` (templates/manage/includes/_record_pickers.html writes
         them out), for record-picker.js's autocomplete to find the others."""
+        widget = forms.CheckboxSelectMultiple()
+        widget.choices = self._picker_choices(name, queryset, chosen)
+        return widget
+
+    def _single_picker(self, name: str, queryset, chosen: list[int], *, empty_label: str | None,
+                       found=None) -> forms.RadioSelect:
+        """Radios for one record: the one chosen, then the first page of a search (as _picker), after a
+        "None" choice when the field may be left empty (`empty_label`). `found(query)` lists the matches
+        for a model that is not a register record type (a notice's parent); its picker has no autocomplete."""
+        widget = forms.RadioSelect()
+        none = [("", empty_label)] if empty_label else []
+        if none and not self.is_bound and self.initial.get(name) is None:
+            self.initial[name] = ""  # so "None" is the radio shown chosen (GOV.UK's template compares text)
+        widget.choices = none + self._picker_choices(name, queryset, chosen, found=found)
+        return widget
+
+    def _picker_choices(self, name: str, queryset, chosen: list[int], *, found=None) -> list[tuple[int, str]]:
         from .selectors import picker_page  # selectors reads this module's record types
 
         wanted = {*chosen, *self._posted_ids(name), *self._initial_ids(name)}
         records = list(queryset.filter(pk__in=wanted))
-        record_type = record_type_for(queryset.model)
         query = self.data.get(f"{self.add_prefix(name)}{FIND_SUFFIX}", "").strip()[:200] if self.is_bound else ""
-        # The first page of the search every picker shares (the builder's too), less what is listed already.
-        found = picker_page(record_type=record_type, organisation=self.organisation, query=query)
-        matches = [r for r in found.records if r.pk not in wanted]
-        records += matches
-        url = reverse("manage:record_find", args=[record_type.key])
-        if self.organisation is not None:
-            url += f"?organisation={self.organisation.pk}"
         plural = queryset.model._meta.verbose_name_plural
+        if found is None:
+            record_type = record_type_for(queryset.model)
+            # The first page of the search every picker shares (the builder's too), less what is listed already.
+            matches = picker_page(record_type=record_type, organisation=self.organisation, query=query).records
+            url = reverse("manage:record_find", args=[record_type.key])
+            if self.organisation is not None:
+                url += f"?organisation={self.organisation.pk}"
+        else:
+            matches, url = found(query), ""
+        matches = [r for r in matches if r.pk not in wanted]
         self.pickers.append({"name": self.add_prefix(name), "url": url, "plural": plural,
                              "label": f"Search the register for {plural}", "query": query,
                              "matches": len(matches), "find_name": f"{self.add_prefix(name)}{FIND_SUFFIX}"})
-        widget = forms.CheckboxSelectMultiple()
-        widget.choices = [(r.pk, str(r)) for r in records]
-        return widget
+        return [(r.pk, str(r)) for r in [*records, *matches]]
+
+    @property
+    def pickers_all_searchable(self) -> bool:
+        """Whether record-picker.js gives every picker an autocomplete (so the Find boxes can be hidden)."""
+        return all(picker["url"] for picker in self.pickers)
 
     def full_clean(self):
         if self.finding:  # a search, not a save: no errors to show yet
@@ -90,6 +113,8 @@ class RecordPickers:
 
     def _initial_ids(self, name: str) -> list[int]:
         values = self.initial.get(name) or []
+        if isinstance(values, str | int) or hasattr(values, "pk"):
+            values = [values]  # one record (a foreign key's initial value), by itself or by its pk
         return [int(getattr(v, "pk", v)) for v in values if str(getattr(v, "pk", v)).isdigit()]
 
 
@@ -124,9 +149,14 @@ class RegisterForm(RecordPickers, GovUKInputErrors, NormalisedLineEndings, forms
             form_field.queryset = queryset.filter(Q(retired=False) | Q(pk__in=chosen))
             if isinstance(form_field, forms.ModelMultipleChoiceField):
                 form_field.widget = self._picker(name, form_field.queryset, chosen)
-                # The field then offers (and the template lists) the widget's records; it still accepts
-                # any record of its queryset, which is what it validates against.
-                form_field.choices = form_field.widget.choices
+            elif issubclass(queryset.model, OrganisationRecord):  # one record of a register that can be long
+                empty = None if form_field.required else form_field.empty_label
+                form_field.widget = self._single_picker(name, form_field.queryset, chosen, empty_label=empty)
+            else:
+                continue
+            # The field then offers (and the template lists) the widget's records; it still accepts any
+            # record of its queryset, which is what it validates against.
+            form_field.choices = form_field.widget.choices
 
     def _get_validation_exclusions(self):
         # The organisation is not a form field, but names are unique within it: check that here, so the

@@ -1,7 +1,7 @@
-// A record picker ([data-record-picker] on a checkbox list's wrapper, or on a marker naming the field: a
+// A record picker ([data-record-picker] on a checkbox or radio list's wrapper, or on a marker naming the field: a
 // list the server limits to the records chosen and one page of the register) gains GOV.UK's
 // accessible-autocomplete: type part of a name, pick a record from the
-// register's search (the JSON of manage:record_find), and it is ticked in the list, to be saved with the
+// register's search (the JSON of manage:record_find), and it is ticked (or, for one record, chosen) in the list, to be saved with the
 // page. Without JavaScript the page's own "Find a record" form and pages do the same work.
 const autocomplete = window.accessibleAutocomplete
 
@@ -25,29 +25,36 @@ function searcher (url) {
   }
 }
 
+// The GOV.UK list a picker holds: checkboxes (many records) or radios (one).
+const LISTS = '.govuk-checkboxes, .govuk-radios'
+
 function tick (picker, name, option, status) {
-  const list = picker.querySelector('.govuk-checkboxes')
-  let box = Array.from(list.querySelectorAll(`input[name="${name}"]`)).find(input => input.value === String(option.id))
+  const list = picker.querySelector(LISTS)
+  const kind = list.classList.contains('govuk-radios') ? 'radios' : 'checkboxes'
+  let box = Array.from(list.querySelectorAll(`input[name="${CSS.escape(name)}"]`)).find(input => input.value === String(option.id))
   if (!box) {
     const item = document.createElement('div')
-    item.className = 'govuk-checkboxes__item'
+    item.className = `govuk-${kind}__item`
     box = document.createElement('input')
-    Object.assign(box, { className: 'govuk-checkboxes__input', type: 'checkbox', name, value: String(option.id) })
+    Object.assign(box, { className: `govuk-${kind}__input`, type: kind === 'radios' ? 'radio' : 'checkbox', name, value: String(option.id) })
     box.id = `${name}-picked-${option.id}`
     const label = document.createElement('label')
-    label.className = 'govuk-label govuk-checkboxes__label'
+    label.className = `govuk-label govuk-${kind}__label`
     label.htmlFor = box.id
     label.textContent = option.label
     item.append(box, label)
-    list.prepend(item)
+    // After a radio list's "None", which stays first; at the top of a checkbox list.
+    const none = kind === 'radios' ? list.querySelector('input[value=""]') : null
+    if (none) none.closest(`.govuk-${kind}__item`).after(item)
+    else list.prepend(item)
   }
-  box.checked = true
+  box.checked = true  // a radio's others are cleared by the browser
   status.textContent = `Chose ${option.label}. Press Save to keep it.`
 }
 
 function enhance (picker, options, index) {
   const name = options.recordPicker
-  if (!autocomplete || !picker || !picker.querySelector('.govuk-checkboxes')) return
+  if (!autocomplete || !picker || !picker.querySelector(LISTS)) return
   const id = `record-picker-${index}`
   const group = document.createElement('div')
   group.className = 'govuk-form-group'
@@ -60,7 +67,7 @@ function enhance (picker, options, index) {
   status.className = 'govuk-body govuk-!-margin-top-2'
   status.setAttribute('aria-live', 'polite')
   group.append(label, container, status)
-  picker.querySelector('.govuk-checkboxes').before(group)
+  picker.querySelector(LISTS).before(group)
   autocomplete({
     element: container,
     id,
@@ -82,7 +89,7 @@ const enhanced = new Set()
 for (const marked of document.querySelectorAll('[data-record-picker]')) {
   // A marker outside the list (a register form's fields, which crispy writes) names the field: the picker
   // is that field's question, its form group.
-  const boxes = marked.querySelector('.govuk-checkboxes') ? null
+  const boxes = marked.querySelector(LISTS) ? null
     : document.querySelector(`input[name="${CSS.escape(marked.dataset.recordPicker)}"]`)
   const picker = boxes ? boxes.closest('.govuk-form-group') : marked
   if (enhanced.has(picker)) continue

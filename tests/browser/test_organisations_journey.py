@@ -103,9 +103,14 @@ def _only_the_trusts_records_everywhere(page) -> None:
 
 
 def _options(page, name: str) -> list[str]:
+    """What a drop-down or a list of radios named `name` offers, leaving out an empty choice ("None")."""
     return page.evaluate(
-        """(name) => [...document.querySelectorAll(`select[name="${name}"] option`)]
-             .filter((option) => option.value).map((option) => option.textContent.trim())""",
+        """(name) => [
+             ...[...document.querySelectorAll(`select[name="${name}"] option`)]
+               .filter((option) => option.value).map((option) => option.textContent.trim()),
+             ...[...document.querySelectorAll(`input[type="radio"][name="${name}"]`)]
+               .filter((radio) => radio.value).map((radio) => radio.labels[0].textContent.trim()),
+           ]""",
         name,
     )
 

@@ -110,3 +110,34 @@ def test_without_javascript_a_register_form_finds_a_record_beyond_the_first_page
     expect(page.get_by_role("alert").filter(has_text="Saved")).to_be_visible()
     assert [c.name for c in purpose.data_categories.all()] == ["Zetland school records"]
     context.close()
+
+
+def test_an_officer_chooses_a_partys_service_beyond_the_first_page_from_the_autocomplete(
+    browser, live_server, sign_in, alice
+):
+    from services.models import ServiceParty
+    from tests.factories import ServiceFactory, ServicePartyFactory
+
+    services = [ServiceFactory(name=f"Service {n:03d}") for n in range(REGISTER)]
+    zetland = ServiceFactory(name="Zetland family hub")
+    party = ServicePartyFactory(service=services[0], body=services[0].controller)
+    context = _officer_page(browser, live_server, sign_in, alice, javascript=True)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/manage/register/parties/{party.pk}/edit/")
+    assert page.locator('input[type="radio"][name="service"]').count() < REGISTER
+    expect(page.get_by_label("Zetland family hub")).to_have_count(0)
+    expect(page.get_by_role("button", name="Find services")).to_be_hidden()  # the autocomplete replaces it
+
+    page.get_by_label("Search the register for services").fill("zetl")
+    option = page.get_by_role("option", name="Zetland family hub")
+    expect(option).to_be_visible()
+    assert_accessible_at_every_width(page)
+    option.click()
+
+    expect(page.get_by_text("Chose Zetland family hub. Press Save to keep it.")).to_be_visible()
+    expect(page.get_by_role("radio", name="Zetland family hub")).to_be_checked()
+    expect(page.get_by_role("radio", name="Service 000")).not_to_be_checked()
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_role("alert").filter(has_text="Saved")).to_be_visible()
+    assert ServiceParty.objects.get(pk=party.pk).service == zetland
+    context.close()

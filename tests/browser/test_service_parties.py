@@ -29,7 +29,7 @@ def test_the_officer_adds_a_partner_from_the_services_page(live_server, officer_
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_role("link", name="Choose the organisation")).to_be_visible()
     check(page)
-    page.get_by_label("Organisation").select_option(label="Barnardo's")
+    page.get_by_role("radio", name="Barnardo's").check()
     page.get_by_label("Role").select_option(label="Partner: the service is provided in partnership with it")
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("Saved")).to_be_visible()

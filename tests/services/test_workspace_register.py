@@ -250,10 +250,15 @@ def test_it_styles_web_address_and_number_inputs_like_the_other_inputs(sign_in, 
 
 
 def test_it_opens_drop_downs_on_words(sign_in, alice):
+    from tests.factories import ControllerFactory
+
+    ControllerFactory(organisation=alice.memberships.first().organisation)
     client = sign_in(alice)
     service_form = _text(client.get(reverse("manage:record_create", args=["services"])))
     recipient_form = _text(client.get(reverse("manage:record_create", args=["recipients"])))
-    assert '<option value="" selected>Choose controller</option>' in service_form
+    # A service's controller is one of a register that can be long: radios, none chosen until the officer does.
+    assert re.search(r'<input\s+type="radio"\s+name="controller"', service_form)
+    assert not re.search(r'name="controller"[^>]*checked', service_form)
     assert re.search(r'<select name="safeguard"[^>]*>\s*<option value="" selected>None</option>', recipient_form)
 
 
