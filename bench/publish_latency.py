@@ -84,6 +84,8 @@ def _measure(args) -> dict:
                                  relations=relations) for n in range(2 * args.notices)]
     render_pdf(versions[0].submitted_document)  # warm up: fonts, templates and stylesheet load once per process
     client = signed_in_client(dpo)
+    # Warm up as a DPO does, opening the review page first: addresses, templates and views load once per process.
+    assert client.get(f"/manage/notices/{versions[0].notice_id}/review/").status_code == 200
     # Interleaved in pairs, so that noise from the shared machine falls on both alike.
     queued, in_request = [], []
     immediate = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -113,11 +113,12 @@ def publication_ids_for_export(
 
 def export_publications(ids: list[int], *, chunk: int = 20) -> Iterator[Publication]:
     """The publications with these ids, in that order, loaded `chunk` at a time: an archive of any size holds
-    one chunk of stored documents in memory, never all of them. The stored HTML is not loaded (unused)."""
+    one chunk of stored documents in memory, never all of them. Neither the stored HTML nor the version's
+    submitted document (a second copy of the stored one) is loaded: the archive is written from the document."""
     for start in range(0, len(ids), chunk):
         part = ids[start:start + chunk]
-        found = Publication.objects.select_related("version", "version__notice", "version__notice__controller") \
-            .defer("html").in_bulk(part)
+        found = Publication.objects.select_related("version__notice") \
+            .defer("html", "version__submitted_document").in_bulk(part)
         yield from (found[pk] for pk in part if pk in found)
 
 
