@@ -154,8 +154,8 @@ def test_it_adds_a_controller_on_the_about_page_and_selects_it(officer, notice):
         **{"new-controllers-name": "Borsetshire Council", "new-controllers-slug": "borsetshire"},
     ), follow=True))
     council = Controller.objects.get(slug="borsetshire")
-    assert f'name="controller" class="govuk-radios__input" id="id_controller_1" value="{council.pk}" checked' in " ".join(
-        page.split())
+    flat = " ".join(page.split())
+    assert f'name="controller" class="govuk-radios__input" id="id_controller_1" value="{council.pk}" checked' in flat
     assert "Typed summary</textarea>" in page
     notice.refresh_from_db()
     assert notice.controller != council
