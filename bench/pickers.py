@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve()
-# bench/http.py would stand in for the standard library's http package.
+# Run as a script, this folder heads the import path: it leaves it, so no file here can shadow a standard module.
 sys.path = [p for p in sys.path if Path(p or ".").resolve() != HERE.parent]
 SIZES = (300, 3000)
 PAGES = ("builder: who we share with", "register: a purpose's edit page")

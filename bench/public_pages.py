@@ -24,7 +24,7 @@ postgres), wrk (Debian: `apt-get install wrk`) and nginx (`apt-get install nginx
 import sys
 from pathlib import Path
 
-# This file is named http.py: its folder leaves the import path before anything imports the standard `http`.
+# Run as a script, this folder heads the import path: it leaves it, so no file here can shadow a standard module.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
 import argparse  # noqa: E402

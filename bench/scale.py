@@ -40,7 +40,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve()
 ROOT = HERE.parent.parent
-# bench/http.py would stand in for the standard library's http package.
+# Run as a script, this folder heads the import path: it leaves it, so no file here can shadow a standard module.
 sys.path = [p for p in sys.path if Path(p or ".").resolve() != HERE.parent]
 PG = "postgres://postgres@127.0.0.1:5432"
 COUNTY = {"services": 1000, "records": 5000, "notices": 500}
