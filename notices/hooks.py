@@ -1,29 +1,45 @@
-"""The notices app's side of services.hooks (where a register record is used, and new drafts), and the hook
-notices itself offers the apps built on it: being told of each workflow step.
+"""The notices app's side of services.hooks (where a register record is used, and new drafts), and the hooks
+notices itself offers the apps built on it: being told of each workflow step, and a part in the nightly run.
 
 Apps depend one way (accounts ← services/retention ← notices ← notifications): notices cannot import the
-apps above it, yet they act on its workflow (e.g. e-mail the DPOs when a version is submitted). So each
-registers a listener from its AppConfig.ready(); notices calls every listener with each WorkflowEvent it
-writes, inside the step's transaction, so what a listener records is undone with a step that fails.
+apps above it, yet they act on its workflow (e.g. e-mail the DPOs when a version is submitted) and have
+daily work of their own (reminders). So each registers a listener from its AppConfig.ready(); notices calls
+every workflow listener with each WorkflowEvent it writes, inside the step's transaction, so what a listener
+records is undone with a step that fails; and every nightly listener once a night (notices.tasks.nightly).
 """
 
 from collections.abc import Callable
 
 from services.hooks import NoticeUsage
 
-_workflow_listeners: list[Callable] = []
+
+class Listeners:
+    """Callables registered by the apps above notices, called in the order they registered."""
+
+    def __init__(self) -> None:
+        self._listeners: list[Callable] = []
+
+    def register(self, listener: Callable) -> None:
+        if listener not in self._listeners:  # once per listener, however often asked
+            self._listeners.append(listener)
+
+    def call(self, *args) -> list:
+        return [listener(*args) for listener in self._listeners]
+
+
+_workflow = Listeners()
+# Each is called with no arguments and returns a dict of what it did, recorded in the nightly run's result.
+nightly_listeners = Listeners()
 
 
 def workflow_listener_register(listener: Callable) -> None:
-    """Call `listener(event)` with every WorkflowEvent from now on (once per listener, however often asked)."""
-    if listener not in _workflow_listeners:
-        _workflow_listeners.append(listener)
+    """Call `listener(event)` with every WorkflowEvent from now on."""
+    _workflow.register(listener)
 
 
 def workflow_event_announce(event) -> None:
     """Tell every registered listener of a workflow step just written (notices.actions._event)."""
-    for listener in _workflow_listeners:
-        listener(event)
+    _workflow.call(event)
 
 
 class RegisterHooks:

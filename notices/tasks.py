@@ -17,7 +17,9 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from . import actions
+from .hooks import nightly_listeners
 from .models import ExportJob
+from .storage import storage_problems
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +31,9 @@ RETRY_AFTER = dt.timedelta(seconds=30)
 # every clock involved; finished exports are kept this long for the DPO to download, then deleted.
 NIGHTLY_AT = dt.time(0, 1)
 EXPORTS_KEPT = dt.timedelta(days=7)
+# The queue's own rows of finished tasks (our outcomes are on PublishJob and ExportJob): kept this long for
+# looking into a failure, then deleted, so the table does not grow with every publication and e-mail.
+TASK_RESULTS_KEPT_DAYS = 30
 # What the task passes on to the DPO as the reason; anything else is a fault of ours, logged in full.
 REFUSALS = (actions.WorkflowError, actions.ComplianceBlocked, PermissionDenied, ValidationError)
 
@@ -103,10 +108,17 @@ def export_notices(job_id: int) -> str:
 @task()
 def nightly() -> dict:
     """Every night: queue the next night's run first (so a failure below cannot end the chain), then refresh
-    the mirror (a version scheduled for today has come into force) and delete exports older than EXPORTS_KEPT."""
+    the mirror (a version scheduled for today has come into force), delete exports older than EXPORTS_KEPT and
+    the queue's finished rows older than TASK_RESULTS_KEPT_DAYS, check every stored PDF against its SHA-256,
+    then run the other apps' nightly work (the day's reminders: notices.hooks.nightly_listeners)."""
     schedule_nightly()
-    mirrored = mirror_refresh.call()
-    return {"mirror": mirrored, "exports_deleted": _delete_old_exports()}
+    outcome = {"mirror": mirror_refresh.call(), "exports_deleted": _delete_old_exports(),
+               "task_results_deleted": _delete_old_task_results(),
+               # Each problem is logged as an integrity error (logger notices.integrity) for the operators.
+               "stored_pdf_problems": sum(1 for _ in storage_problems())}
+    for done in nightly_listeners.call():
+        outcome.update(done)
+    return outcome
 
 
 def next_night(now: dt.datetime | None = None) -> dt.datetime:
@@ -138,4 +150,11 @@ def _delete_old_exports() -> int:
         job.file = ""
         job.save(update_fields=["file"])
         deleted += 1
+    return deleted
+
+
+def _delete_old_task_results() -> int:
+    # Finished rows only (a waiting or running task, the next night's run among them, is never touched).
+    cutoff = timezone.now() - dt.timedelta(days=TASK_RESULTS_KEPT_DAYS)
+    deleted, _ = DBTaskResult.objects.finished().filter(finished_at__lt=cutoff).delete()
     return deleted

@@ -196,6 +196,11 @@ def reminders_send(*, on: dt.date | None = None) -> list[Reminder]:
     return [reminder for reminder in sent if reminder is not None]
 
 
+def reminders_for_the_night() -> dict:
+    """The nightly run's part (notices.tasks.nightly, through notices.hooks): the day's reminders."""
+    return {"reminders_sent": len(reminders_send())}
+
+
 def _reviews_due(on: dt.date) -> list[Notice]:
     # Only notices the public can read now need reviewing; a withdrawn notice keeps its old date.
     published = Notice.objects.filter(versions__status=NoticeVersion.Status.PUBLISHED)

@@ -104,8 +104,46 @@ def test_the_nightly_run_refreshes_the_mirror_deletes_old_exports_and_queues_the
     outcome = tasks.nightly.call()
 
     assert (mirror / "notices/council/index.html").is_file() and outcome["mirror"]["written"] > 0
-    assert outcome["exports_deleted"] == 1
+    assert outcome["exports_deleted"] == 1 and outcome["stored_pdf_problems"] == 0
     old.refresh_from_db()
     recent.refresh_from_db()
     assert not old.file and default_storage.exists(recent.file.name)
     assert DBTaskResult.objects.filter(task_path="notices.tasks.nightly", status="READY").count() == 1
+
+
+@pytest.mark.task_queue
+def test_the_nightly_run_deletes_the_queues_finished_rows_after_30_days_and_never_a_waiting_one(mirror):
+    DBTaskResult.objects.all().delete()
+    ages = {"old success": 31, "old failure": 40, "recent": 29}
+    rows = {}
+    for name, days in ages.items():
+        row = DBTaskResult.objects.get(id=tasks.mirror_refresh.enqueue().id)
+        row.status = "FAILED" if "failure" in name else "SUCCESSFUL"
+        row.finished_at = timezone.now() - dt.timedelta(days=days)
+        row.save()
+        rows[name] = row.pk
+    waiting = tasks.mirror_refresh.enqueue().id  # enqueued long ago, never run: not finished, so kept
+    DBTaskResult.objects.filter(pk=waiting).update(enqueued_at=timezone.now() - dt.timedelta(days=60))
+
+    outcome = tasks.nightly.call()
+
+    assert outcome["task_results_deleted"] == 2
+    kept = set(DBTaskResult.objects.values_list("pk", flat=True))
+    assert rows["recent"] in kept and str(waiting) in {str(pk) for pk in kept}
+    assert rows["old success"] not in kept and rows["old failure"] not in kept
+    assert DBTaskResult.objects.filter(task_path="notices.tasks.nightly", status="READY").count() == 1
+
+
+@pytest.mark.task_queue
+def test_the_nightly_run_checks_every_stored_pdf_and_logs_a_missing_one(publish, caplog):
+    from notices.models import Publication
+
+    publish(NoticeFactory(slug="council"))
+    publish(NoticeFactory(slug="libraries"))
+    default_storage.delete(Publication.objects.get(version__notice__slug="council").pdf.name)
+
+    with caplog.at_level("ERROR", logger="notices.integrity"):
+        outcome = tasks.nightly.call()
+
+    assert outcome["stored_pdf_problems"] == 1
+    assert "Integrity error" in caplog.text and "council" in caplog.text and "missing" in caplog.text

@@ -118,3 +118,17 @@ def test_it_announces_a_scheduled_version_once_the_day_it_comes_into_force(
 def test_it_does_not_announce_a_version_that_was_in_force_from_the_day_it_was_published(
         alice, published, committed, outbox):
     assert actions.reminders_send() == []
+
+
+def test_the_nightly_run_sends_the_days_reminders_so_no_cron_is_needed(
+        alice, olive, elsewhere, published, committed, outbox):
+    from notices import tasks
+
+    _review_by(published, today() + dt.timedelta(days=30))
+
+    with committed():
+        outcome = tasks.nightly.call()
+
+    subject = f"Review due by {published.review_by:%-d %B %Y}: “Libraries privacy notice”"
+    assert outcome["reminders_sent"] == 1
+    assert outbox() == {"alice@example.org": [subject], "olive@example.org": [subject]}

@@ -1,4 +1,5 @@
-"""Run daily (e.g. from cron or a scheduled job): e-mail the reminders due today (notifications.actions.reminders_send).
+"""E-mail the reminders due today (notifications.actions.reminders_send). The worker's nightly run does this
+every night (notices.tasks.nightly); this command sends them at any other time.
 
 Idempotent: each reminder is sent once per notice and window, however often or however many copies run."""
 
