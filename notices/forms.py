@@ -203,21 +203,15 @@ class NoticeBasicsForm(RecordPickers, NormalisedLineEndings, forms.ModelForm):
         self.start_pickers()
         # A county has hundreds of controllers, services and notices: each field lists what is chosen and
         # a page of a search, never the whole table.
-        controller = self.fields["controller"]
-        controller.queryset = _live(Controller.objects.filter(**own), [notice.controller])
-        controller.widget = self._single_picker("controller", controller.queryset, [notice.controller_id],
-                                                empty_label=None)
-        services = self.fields["services"]
-        services.queryset = _live(Service.objects.filter(**own), notice.services.all())
-        services.widget = self._picker("services", services.queryset, [s.pk for s in notice.services.all()])
-        parent = self.fields["parent"]
-        parent.queryset = Notice.objects.filter(**own).exclude(pk=notice.pk)
-        parent.widget = self._single_picker(
-            "parent", parent.queryset, [notice.parent_id] if notice.parent_id else [],
-            empty_label="None: this notice stands alone", found=lambda query: parent_candidates(notice, query),
-        )
-        for field in (controller, services, parent):
-            field.choices = field.widget.choices
+        self.fields["controller"].queryset = _live(Controller.objects.filter(**own), [notice.controller])
+        self._single_picker("controller", [notice.controller_id])
+        services = list(notice.services.all())
+        self.fields["services"].queryset = _live(Service.objects.filter(**own), services)
+        self._picker("services", [s.pk for s in services])
+        self.fields["parent"].queryset = Notice.objects.filter(**own).exclude(pk=notice.pk)
+        self._single_picker("parent", [notice.parent_id] if notice.parent_id else [],
+                            empty_label="None: this notice stands alone",
+                            found=lambda query: parent_candidates(notice, query))
 
 
 class RelationForm(forms.Form):

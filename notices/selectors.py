@@ -359,7 +359,7 @@ def public_organisation(*, slug: str) -> tuple[Organisation, list[dict]] | None:
 def parent_candidates(notice, query: str = "") -> list:
     """The first page of `notice`'s organisation's other notices whose title has `query`: the choices its
     "sits under" picker lists beside the one chosen (a county has hundreds of notices)."""
-    others = Notice.objects.filter(organisation_id=notice.organisation_id).exclude(pk=notice.pk)
+    others = notices_for(organisations=[notice.organisation_id]).exclude(pk=notice.pk)
     if query:
         others = others.filter(title__icontains=query)
     return list(others.only("pk", "title").order_by("title", "pk")[:PICKER_PAGE])

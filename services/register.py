@@ -48,26 +48,27 @@ class RecordPickers:
         self.pickers = []
         self.finding = self.is_bound and bool(self.data.get(FIND))
 
-    def _picker(self, name: str, queryset, chosen: list[int]) -> forms.CheckboxSelectMultiple:
-        """Checkboxes for the records chosen (saved, posted or preset) and the first page of the rest: the
-        form accepts any record of `queryset`, but never lists a whole register. Each box carries the
-        address of the register's search in `pickers` (templates/manage/includes/_record_pickers.html writes
-        them out), for record-picker.js's autocomplete to find the others."""
-        widget = forms.CheckboxSelectMultiple()
-        widget.choices = self._picker_choices(name, queryset, chosen)
-        return widget
+    def _picker(self, name: str, chosen: list[int]) -> None:
+        """The many-to-many field `name` as checkboxes for the records chosen (saved, posted or preset) and the
+        first page of the rest: the field accepts any record of its queryset, but never lists a whole register.
+        Each list carries the address of the register's search in `pickers` (templates/manage/includes/
+        _record_pickers.html writes them out), for record-picker.js's autocomplete to find the others."""
+        field = self.fields[name]
+        field.widget = forms.CheckboxSelectMultiple()
+        # Setting choices sets the widget's too: the template lists these, the field validates by queryset.
+        field.choices = self._picker_choices(name, field.queryset, chosen)
 
-    def _single_picker(self, name: str, queryset, chosen: list[int], *, empty_label: str | None,
-                       found=None) -> forms.RadioSelect:
-        """Radios for one record: the one chosen, then the first page of a search (as _picker), after a
-        "None" choice when the field may be left empty (`empty_label`). `found(query)` lists the matches
-        for a model that is not a register record type (a notice's parent); its picker has no autocomplete."""
-        widget = forms.RadioSelect()
-        none = [("", empty_label)] if empty_label else []
+    def _single_picker(self, name: str, chosen: list[int], *, empty_label: str = "", found=None) -> None:
+        """The foreign key `name` as radios: the record chosen, then the first page of a search (as _picker),
+        after a "None" choice when it may be left empty (`empty_label`, or the field's own). `found(query)`
+        lists the matches for a model that is not a register record type (a notice's parent); its picker has
+        no autocomplete."""
+        field = self.fields[name]
+        none = [] if field.required else [("", empty_label or field.empty_label)]
         if none and not self.is_bound and self.initial.get(name) is None:
             self.initial[name] = ""  # so "None" is the radio shown chosen (GOV.UK's template compares text)
-        widget.choices = none + self._picker_choices(name, queryset, chosen, found=found)
-        return widget
+        field.widget = forms.RadioSelect()
+        field.choices = none + self._picker_choices(name, field.queryset, chosen, found=found)
 
     def _picker_choices(self, name: str, queryset, chosen: list[int], *, found=None) -> list[tuple[int, str]]:
         from .selectors import picker_page  # selectors reads this module's record types
@@ -148,15 +149,9 @@ class RegisterForm(RecordPickers, GovUKInputErrors, NormalisedLineEndings, forms
                 queryset = queryset.filter(organisation=self.organisation)
             form_field.queryset = queryset.filter(Q(retired=False) | Q(pk__in=chosen))
             if isinstance(form_field, forms.ModelMultipleChoiceField):
-                form_field.widget = self._picker(name, form_field.queryset, chosen)
+                self._picker(name, chosen)
             elif issubclass(queryset.model, OrganisationRecord):  # one record of a register that can be long
-                empty = None if form_field.required else form_field.empty_label
-                form_field.widget = self._single_picker(name, form_field.queryset, chosen, empty_label=empty)
-            else:
-                continue
-            # The field then offers (and the template lists) the widget's records; it still accepts any
-            # record of its queryset, which is what it validates against.
-            form_field.choices = form_field.widget.choices
+                self._single_picker(name, chosen)
 
     def _get_validation_exclusions(self):
         # The organisation is not a form field, but names are unique within it: check that here, so the
