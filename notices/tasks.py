@@ -154,6 +154,7 @@ def _delete_old_exports() -> int:
 
 
 def _delete_old_task_results() -> int:
+    # What django-tasks-db's prune_db_task_results does, with the count kept for the nightly run's result.
     # Finished rows only (a waiting or running task, the next night's run among them, is never touched).
     cutoff = timezone.now() - dt.timedelta(days=TASK_RESULTS_KEPT_DAYS)
     deleted, _ = DBTaskResult.objects.finished().filter(finished_at__lt=cutoff).delete()
