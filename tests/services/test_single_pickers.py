@@ -113,3 +113,20 @@ def test_an_error_on_a_list_of_radios_links_to_its_first_radio(officer, services
     assert set(links.values()) >= {"Choose the service", "Choose the organisation"}
     for target in links:
         assert f'id="{target}"' in page, target
+
+
+def test_the_about_page_refuses_another_organisations_notice_or_controller(officer):
+    notice = NoticeFactory(title="Young carers")
+    other = OrganisationFactory(name="Other", slug="other")
+    theirs = NoticeFactory(title="Their notice", organisation=other, controller=ControllerFactory(organisation=other))
+    url = reverse("manage:notice_basics", args=[notice.pk])
+    typed = {"title": "Young carers", "lock_version": notice.lock_version}
+
+    as_parent = officer.post(url, {**typed, "controller": notice.controller_id, "parent": theirs.pk})
+    as_controller = officer.post(url, {**typed, "controller": theirs.controller_id})
+
+    assert as_parent.status_code == as_controller.status_code == 200
+    assert "Select a valid choice" in as_parent.content.decode() + as_controller.content.decode()
+    assert "Their notice" not in as_parent.content.decode()
+    notice.refresh_from_db()
+    assert notice.parent is None and notice.controller != theirs.controller
