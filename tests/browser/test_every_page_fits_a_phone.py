@@ -83,6 +83,7 @@ def test_every_public_page_fits_a_phone(browser, live_server, notices):
 # swept by test_organisations_journey.py).
 OFFICER_PAGES = [
     "/manage/", "/manage/register/", "/manage/register/purposes/", "/manage/register/purposes/new/",
+    "/manage/register/services/new/", "/manage/register/parties/new/",
     "/manage/register/recipients/", "/manage/register/retention-rules/", "/manage/notices/new/",
     "/manage/notices/{pk}/", "/manage/notices/{pk}/about/", "/manage/notices/{pk}/choose/recipients/",
     "/manage/notices/{pk}/sections/new/", "/manage/notices/{pk}/preview/", "/manage/references/legislation/",
